@@ -1,0 +1,93 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { EMBEDDED_SIMULATOR_BASE_URL, MERGE_REGIONS, type MergeRegion, type Upstream } from "@/lib/upstream";
+
+const CATEGORIES = [
+  "hris",
+  "ats",
+  "accounting",
+  "crm",
+  "filestorage",
+  "ticketing",
+  "calendar",
+  "chat",
+  "email",
+  "knowledgebase",
+] as const;
+
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const envSchema = z
+  .object({
+    MERGE_API_KEY: z.preprocess(blankAsUnset, z.string().trim().min(1).optional()),
+    MERGE_REGION: z.preprocess(
+      blankAsUnset,
+      z
+        .enum(Object.keys(MERGE_REGIONS) as [MergeRegion, ...MergeRegion[]], {
+          message: `must be one of ${Object.keys(MERGE_REGIONS).join(", ")}`,
+        })
+        .default("us"),
+    ),
+    MERGE_API_BASE_URL: z.preprocess(
+      blankAsUnset,
+      z
+        .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://api.merge.dev/api" })
+        .transform((url) => url.replace(/\/+$/, ""))
+        .optional(),
+    ),
+    MERGE_CATEGORY: z.preprocess(
+      blankAsUnset,
+      z.enum(CATEGORIES, { message: `must be one of ${CATEGORIES.join(", ")}` }).default("hris"),
+    ),
+    MERGE_TIMEOUT_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(100).max(120_000).default(15_000)),
+    EXPORT_MAX_EVENTS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(1_000_000)),
+  });
+
+export type ServerConfig = {
+  upstream: Upstream;
+  /** Absent only for the embedded simulator, which needs none. */
+  apiKey: string | undefined;
+  category: (typeof CATEGORIES)[number];
+  timeoutMs: number;
+  exportMaxEvents: number;
+};
+
+export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new Error(`Invalid server configuration: ${problems.join("; ")}`);
+  }
+  const parsed = result.data;
+  if (!parsed.MERGE_API_KEY) {
+    if (parsed.MERGE_API_BASE_URL) {
+      throw new Error(
+        "Invalid server configuration: MERGE_API_BASE_URL is set but MERGE_API_KEY is not; set both, or neither for the embedded simulator",
+      );
+    }
+    return {
+      upstream: { kind: "embedded", baseUrl: EMBEDDED_SIMULATOR_BASE_URL },
+      apiKey: undefined,
+      category: parsed.MERGE_CATEGORY,
+      timeoutMs: parsed.MERGE_TIMEOUT_MS,
+      exportMaxEvents: parsed.EXPORT_MAX_EVENTS,
+    };
+  }
+  return {
+    upstream: { kind: "remote", baseUrl: parsed.MERGE_API_BASE_URL ?? MERGE_REGIONS[parsed.MERGE_REGION] },
+    apiKey: parsed.MERGE_API_KEY,
+    category: parsed.MERGE_CATEGORY,
+    timeoutMs: parsed.MERGE_TIMEOUT_MS,
+    exportMaxEvents: parsed.EXPORT_MAX_EVENTS,
+  };
+}
+
+let cached: ServerConfig | undefined;
+
+/** The server configuration, read from the environment once per process. */
+export function getServerConfig(): ServerConfig {
+  cached ??= parseServerConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,17 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // The guard throws outside Next's server bundles; tests load server modules directly.
+      "server-only": path.resolve(__dirname, "lib/testing/empty-module.ts"),
+    },
+  },
+  test: {
+    include: ["{app,components,lib,scripts}/**/*.test.{ts,tsx}", "proxy.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+  },
+});
