@@ -13,5 +13,8 @@ export default defineConfig({
     include: ["{app,components,lib,scripts}/**/*.test.{ts,tsx}", "proxy.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // CI reads the JSON report to print its one-line total (scripts/ci-summary.mjs).
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: "test-results/reports/unit.json" },
   },
 });
