@@ -15,6 +15,6 @@ export default defineConfig({
     testTimeout: 30_000,
     // CI reads the JSON report to print its one-line total (scripts/ci-summary.mjs).
     reporters: process.env.CI ? ["default", "json"] : ["default"],
-    outputFile: { json: "test-results/reports/unit.json" },
+    outputFile: { json: "test-reports/unit.json" },
   },
 });
