@@ -1,0 +1,71 @@
+import type { AuditEvent } from "@/lib/audit-event";
+
+// CSV as RFC 4180 describes it (CRLF records, quoted fields with doubled quotes), in UTF-8 with a
+// byte order mark: without the BOM, Excel on Windows reads the file as the local code page and
+// garbles every non-ASCII name. Columns are Merge's own export columns, plus the event id.
+
+export const CSV_BOM = "\uFEFF";
+export const CSV_COLUMNS = [
+  "Timestamp",
+  "User Name",
+  "User Email",
+  "Role",
+  "IP Address",
+  "Event Type",
+  "Event Description",
+  "Event ID",
+] as const;
+
+const CRLF = "\r\n";
+// Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection");
+// Merge's own export guards the same set.
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One cell: the injection guard first, then quoting, so a guarded cell is quoted if it must be. */
+export function csvCell(value: string | null): string {
+  if (value === null || value === "") return "";
+  const guarded = FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+}
+
+const ISO_PARTS = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * The timestamp in UTC with a Z, keeping every fractional digit Merge sends (microseconds), which
+ * Date.toISOString would cut to milliseconds. Most values are already UTC, so that path is a slice.
+ */
+export function toUtcIso(value: string): string {
+  const parts = ISO_PARTS.exec(value);
+  if (!parts) return new Date(value).toISOString();
+  const [, seconds, fraction = "", zone] = parts;
+  if (zone === "Z" || zone === "z" || zone === "+00:00" || zone === "+0000" || zone === "-00:00") {
+    return `${seconds}${fraction}Z`;
+  }
+  const shifted = new Date(`${seconds}${zone}`).toISOString().slice(0, 19);
+  return `${shifted}${fraction}Z`;
+}
+
+export const CSV_HEADER = `${CSV_BOM}${CSV_COLUMNS.join(",")}${CRLF}`;
+
+/** One record, CRLF included. */
+export function csvRow(event: AuditEvent): string {
+  return (
+    csvCell(toUtcIso(event.created_at)) +
+    "," +
+    csvCell(event.user_name) +
+    "," +
+    csvCell(event.user_email) +
+    "," +
+    csvCell(event.role) +
+    "," +
+    csvCell(event.ip_address) +
+    "," +
+    csvCell(event.event_type) +
+    "," +
+    csvCell(event.event_description) +
+    "," +
+    csvCell(event.id) +
+    CRLF
+  );
+}

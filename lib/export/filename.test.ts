@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+
+import { contentDisposition, exportFilename, filenameFromContentDisposition } from "@/lib/export/filename";
+
+describe("exportFilename", () => {
+  it("names the filters in a fixed order with UTC days", () => {
+    expect(
+      exportFilename(
+        {
+          end_date: "2026-11-28T23:30:00.000Z",
+          start_date: "2026-11-01T00:00:00.000Z",
+          event_type: "INVITED_USER",
+          user_email: "jane@acme.com",
+        },
+        "csv",
+      ),
+    ).toBe("audit-trail_user-jane@acme.com_type-INVITED_USER_2026-11-01_2026-11-28.csv");
+  });
+
+  it("matches the issue's example", () => {
+    expect(
+      exportFilename(
+        { user_email: "jane@acme.com", start_date: "2026-11-01T09:00:00.000Z", end_date: "2026-11-28T17:00:00.000Z" },
+        "csv",
+      ),
+    ).toBe("audit-trail_user-jane@acme.com_2026-11-01_2026-11-28.csv");
+  });
+
+  it("says which end of a half-open range it has", () => {
+    expect(exportFilename({ start_date: "2026-11-01T00:00:00.000Z" }, "json")).toBe("audit-trail_from-2026-11-01.json");
+    expect(exportFilename({ end_date: "2026-11-28T00:00:00.000Z" }, "ndjson")).toBe("audit-trail_until-2026-11-28.ndjson");
+  });
+
+  it("says 'all' without filters", () => {
+    expect(exportFilename({}, "csv")).toBe("audit-trail_all.csv");
+  });
+
+  it("replaces characters that are unsafe in file names", () => {
+    expect(exportFilename({ user_email: "o'brien/x\"y@acme.com" }, "csv")).toBe("audit-trail_user-o-brien-x-y@acme.com.csv");
+  });
+});
+
+describe("contentDisposition", () => {
+  it("gives an attachment with a plain and a UTF-8 file name", () => {
+    expect(contentDisposition("audit-trail_user-jane+ops@acme.com.csv")).toBe(
+      "attachment; filename=\"audit-trail_user-jane+ops@acme.com.csv\"; filename*=UTF-8''audit-trail_user-jane%2Bops%40acme.com.csv",
+    );
+  });
+
+  it("keeps the header ASCII and well-formed whatever the name", () => {
+    const header = contentDisposition('zoë "q" (1)*.csv');
+    expect(header).toBe("attachment; filename=\"zo_ _q_ (1)*.csv\"; filename*=UTF-8''zo%C3%AB%20%22q%22%20%281%29%2A.csv");
+    expect(/^[\x20-\x7e]*$/.test(header)).toBe(true);
+  });
+
+  it("is read back by filenameFromContentDisposition, the UTF-8 name first", () => {
+    expect(filenameFromContentDisposition(contentDisposition("zoë.csv"))).toBe("zoë.csv");
+    expect(filenameFromContentDisposition('attachment; filename="plain.csv"')).toBe("plain.csv");
+    expect(filenameFromContentDisposition(null)).toBeUndefined();
+  });
+});
