@@ -1,0 +1,175 @@
+import "server-only";
+
+import type { AuditTrailPage } from "@/lib/audit-event";
+import { ENCODERS, encodePage, type ExportFormat } from "@/lib/export/formats";
+import { MAX_PAGE_SIZE, type AuditTrailFilters, type AuditTrailQuery } from "@/lib/filters";
+import { walkPages } from "@/lib/paging";
+import { MergeApiError } from "@/lib/server/merge/errors";
+import { systemClock, type RetryClock } from "@/lib/server/merge/retry";
+
+// The export as a pull-based stream: the next upstream page is fetched only when the client has
+// read the one before (plus one page queued ahead), so memory stays at about a page whatever the
+// size, and a client that goes away stops the walk. A failure errors the stream, which cuts the
+// connection: the browser then reports a failed download instead of saving a short file.
+
+export type ListPage = (
+  query: AuditTrailQuery,
+  options: { signal?: AbortSignal },
+) => Promise<{ page: AuditTrailPage; retries: number; upstreamMs: number }>;
+
+export type ExportOutcome = "complete" | "failed" | "cancelled" | "too_large";
+
+export type ExportSummary = {
+  outcome: ExportOutcome;
+  /** Why it failed: the Merge error code, or the error's message. */
+  reason?: string;
+  events: number;
+  pages: number;
+  durationMs: number;
+  upstreamMs: number;
+  /** Repeats inside the Merge client, summed over pages. */
+  upstreamRetries: number;
+  /** Extra waits on rate limits beyond the client's own retries. */
+  rateLimitWaits: number;
+};
+
+export type ExportStreamOptions = {
+  filters: AuditTrailFilters;
+  format: ExportFormat;
+  maxEvents: number;
+  listPage: ListPage;
+  /** The request's signal: aborts when the client goes away. */
+  signal?: AbortSignal;
+  /** Called once, however the export ends. */
+  onFinish: (summary: ExportSummary) => void;
+  clock?: RetryClock;
+  /** Longest run of rate-limit waits on one page before the export gives up. */
+  maxRateLimitWaitMs?: number;
+};
+
+// A long export must not fail on a transient limit, so it waits far longer than a page view would;
+// Merge's limits are per minute, so five minutes without progress means something else is wrong.
+export const EXPORT_RATE_LIMIT_MAX_WAIT_MS = 5 * 60_000;
+const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+
+export class ExportTooLargeError extends Error {
+  constructor(maxEvents: number) {
+    super(`This export has more than ${maxEvents.toLocaleString("en-US")} events: narrow the filters`);
+    this.name = "ExportTooLargeError";
+  }
+}
+
+function failureReason(error: unknown): string {
+  if (error instanceof MergeApiError) return error.code;
+  return error instanceof Error ? error.message : "unknown error";
+}
+
+/**
+ * Opens an export: the first page is fetched before this resolves, so a failure that happens at
+ * once (key rejected, Merge down) still becomes an ordinary error response rather than a cut
+ * download. Everything after that streams.
+ */
+export async function openExportStream(options: ExportStreamOptions): Promise<ReadableStream<Uint8Array>> {
+  const { filters, format, maxEvents, listPage, onFinish, clock = systemClock } = options;
+  const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? EXPORT_RATE_LIMIT_MAX_WAIT_MS;
+  const encoder = ENCODERS[format];
+  const utf8 = new TextEncoder();
+  const startedAt = performance.now();
+  const upstream = new AbortController();
+  const stats = { events: 0, pages: 0, upstreamMs: 0, upstreamRetries: 0, rateLimitWaits: 0 };
+
+  let finished = false;
+  const finish = (outcome: ExportOutcome, reason?: string) => {
+    if (finished) return;
+    finished = true;
+    options.signal?.removeEventListener("abort", onClientGone);
+    onFinish({ outcome, reason, ...stats, durationMs: Math.round(performance.now() - startedAt) });
+  };
+  const onClientGone = () => upstream.abort(options.signal?.reason);
+  if (options.signal?.aborted) upstream.abort(options.signal.reason);
+  else options.signal?.addEventListener("abort", onClientGone, { once: true });
+
+  // One page, continuing from the same cursor after a rate limit: nothing skipped, nothing repeated.
+  const fetchPage = async (cursor: string | undefined): Promise<AuditTrailPage> => {
+    let waitedMs = 0;
+    for (;;) {
+      try {
+        const result = await listPage({ ...filters, page_size: MAX_PAGE_SIZE, cursor }, { signal: upstream.signal });
+        stats.upstreamMs += result.upstreamMs;
+        stats.upstreamRetries += result.retries;
+        return result.page;
+      } catch (error) {
+        if (!(error instanceof MergeApiError) || error.code !== "rate_limited") throw error;
+        const waitMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : DEFAULT_RATE_LIMIT_WAIT_MS;
+        if (waitedMs + waitMs > maxRateLimitWaitMs) throw error;
+        stats.rateLimitWaits++;
+        await clock.sleep(waitMs, upstream.signal);
+        waitedMs += waitMs;
+      }
+    }
+  };
+
+  const pages = walkPages(fetchPage);
+  let first: IteratorResult<AuditTrailPage, void> | undefined;
+  try {
+    first = await pages.next();
+  } catch (error) {
+    finish(upstream.signal.aborted ? "cancelled" : "failed", failureReason(error));
+    throw error;
+  }
+
+  let header = encoder.header;
+  let tooLarge: ExportTooLargeError | undefined;
+
+  return new ReadableStream<Uint8Array>(
+    {
+      // Loops until it has something to enqueue: a pull that enqueues nothing is not called again.
+      async pull(controller) {
+        try {
+          for (;;) {
+            if (tooLarge) {
+              finish("too_large", tooLarge.message);
+              controller.error(tooLarge);
+              return;
+            }
+            const step = first ?? (await pages.next());
+            first = undefined;
+            if (step.done) {
+              const text = header + encoder.footer;
+              if (text !== "") controller.enqueue(utf8.encode(text));
+              finish("complete");
+              controller.close();
+              return;
+            }
+            stats.pages++;
+            let events = step.value.results;
+            const room = maxEvents - stats.events;
+            // Write up to the limit, then fail on the next read: erroring now would drop this chunk,
+            // and the client could no longer tell "too large" (maxEvents received) from a cut line.
+            if (events.length > room) {
+              events = events.slice(0, room);
+              tooLarge = new ExportTooLargeError(maxEvents);
+            }
+            const text = header + encodePage(encoder, events, stats.events);
+            header = "";
+            stats.events += events.length;
+            if (text !== "") {
+              controller.enqueue(utf8.encode(text));
+              return;
+            }
+          }
+        } catch (error) {
+          finish(upstream.signal.aborted ? "cancelled" : "failed", failureReason(error));
+          controller.error(error);
+        }
+      },
+      cancel(reason) {
+        upstream.abort(reason);
+        finish("cancelled", "the client went away");
+      },
+    },
+    // One page queued: the next upstream fetch starts when the client takes it, and overlaps its
+    // write to the socket; no page is fetched before the one ahead of it has been read.
+    { highWaterMark: 1 },
+  );
+}
