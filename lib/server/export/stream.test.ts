@@ -54,11 +54,15 @@ function fakeClock() {
   return { clock, sleeps };
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
-  let text = "";
+/** Reads to the end; `sink` sees the text received so far, also when the stream then errors. */
+async function readAll(stream: ReadableStream<Uint8Array>, sink: { text: string } = { text: "" }): Promise<string> {
+  const reader = stream.getReader();
   const decoder = new TextDecoder();
-  for await (const chunk of stream) text += decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return (sink.text += decoder.decode());
+    sink.text += decoder.decode(value, { stream: true });
+  }
 }
 
 function open(listPage: ListPage, overrides: { format?: ExportFormat; maxEvents?: number; clock?: RetryClock; signal?: AbortSignal } = {}) {
@@ -146,18 +150,9 @@ describe("openExportStream", () => {
 
   it("writes exactly maxEvents events, then errors with a clear message", async () => {
     const { stream, summaries } = open(scriptedUpstream(1000).listPage, { maxEvents: 250 });
-    const reader = (await stream).getReader();
-    let text = "";
-    await expect(
-      (async () => {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          text += new TextDecoder().decode(value);
-        }
-      })(),
-    ).rejects.toThrow("This export has more than 250 events: narrow the filters");
-    expect(ids("ndjson", text)).toHaveLength(250);
+    const received = { text: "" };
+    await expect(readAll(await stream, received)).rejects.toThrow("This export has more than 250 events: narrow the filters");
+    expect(ids("ndjson", received.text)).toHaveLength(250);
     expect(summaries).toMatchObject([{ outcome: "too_large", events: 250 }]);
   });
 
