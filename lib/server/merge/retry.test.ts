@@ -76,7 +76,7 @@ describe("withRetries", () => {
     const clock = fakeClock();
     const upstream = scripted([200]);
     const result = await withRetries(upstream.attempt, { policy, clock, isRetryableError: networkOnly });
-    expect(result).toMatchObject({ kind: "response", retries: 0 });
+    expect(result).toMatchObject({ kind: "answer", retries: 0 });
     expect(clock.sleeps).toEqual([]);
   });
 
@@ -84,7 +84,7 @@ describe("withRetries", () => {
     const clock = fakeClock();
     const upstream = scripted([status]);
     const result = await withRetries(upstream.attempt, { policy, clock, isRetryableError: networkOnly });
-    expect(result.kind === "response" && result.response.status).toBe(status);
+    expect(result.kind === "answer" && result.answer.status).toBe(status);
     expect(result.retries).toBe(2);
     expect(upstream.calls()).toBe(3);
     expect(clock.sleeps).toEqual([1000, 2000]);
@@ -94,7 +94,7 @@ describe("withRetries", () => {
     const clock = fakeClock();
     const upstream = scripted([status]);
     const result = await withRetries(upstream.attempt, { policy, clock, isRetryableError: networkOnly });
-    expect(result).toMatchObject({ kind: "response", retries: 0 });
+    expect(result).toMatchObject({ kind: "answer", retries: 0 });
     expect(upstream.calls()).toBe(1);
   });
 
@@ -102,7 +102,7 @@ describe("withRetries", () => {
     const clock = fakeClock();
     const upstream = scripted([new Response(null, { status: 429, headers: { "Retry-After": "3" } }), 200]);
     const result = await withRetries(upstream.attempt, { policy, clock, isRetryableError: networkOnly });
-    expect(result.kind === "response" && result.response.status).toBe(200);
+    expect(result.kind === "answer" && result.answer.status).toBe(200);
     expect(result.retries).toBe(1);
     expect(clock.sleeps).toEqual([3000]);
   });
@@ -111,7 +111,7 @@ describe("withRetries", () => {
     const clock = fakeClock();
     const upstream = scripted([new Response(null, { status: 429, headers: { "Retry-After": "60" } }), 200]);
     const result = await withRetries(upstream.attempt, { policy, clock, isRetryableError: networkOnly });
-    expect(result.kind === "response" && result.response.status).toBe(429);
+    expect(result.kind === "answer" && result.answer.status).toBe(429);
     expect(result.retries).toBe(0);
     expect(clock.sleeps).toEqual([]);
   });
@@ -139,7 +139,7 @@ describe("withRetries", () => {
     const clock = fakeClock();
     const upstream = scripted(["network", 200]);
     const result = await withRetries(upstream.attempt, { policy, clock, isRetryableError: networkOnly });
-    expect(result).toMatchObject({ kind: "response", retries: 1 });
+    expect(result).toMatchObject({ kind: "answer", retries: 1 });
   });
 
   it("does not retry errors the caller marks final (timeouts, aborts)", async () => {

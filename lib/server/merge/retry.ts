@@ -78,8 +78,11 @@ export function backoffMs(retry: number, policy: RetryPolicy, random: () => numb
   return Math.round(exponential * spread);
 }
 
-export type RetryResult =
-  | { kind: "response"; response: Response; retries: number }
+/** What an attempt must expose for the decision: the body is the caller's business. */
+export type UpstreamAnswer = { status: number; headers: Headers };
+
+export type RetryResult<A extends UpstreamAnswer> =
+  | { kind: "answer"; answer: A; retries: number }
   | { kind: "error"; error: unknown; retries: number };
 
 type RetryOptions = {
@@ -92,26 +95,26 @@ type RetryOptions = {
 };
 
 /**
- * Runs `attempt` until it gives a final answer: a non-retryable response, a non-retryable error,
- * or the last retryable one once the retries or the total wait run out. Never throws except when
+ * Runs `attempt` until it gives a final answer: a non-retryable status, a non-retryable error, or
+ * the last retryable one once the retries or the total wait run out. Never throws except when
  * `signal` aborts a wait.
  */
-export async function withRetries(attempt: () => Promise<Response>, options: RetryOptions): Promise<RetryResult> {
+export async function withRetries<A extends UpstreamAnswer>(
+  attempt: () => Promise<A>,
+  options: RetryOptions,
+): Promise<RetryResult<A>> {
   const { policy, clock, signal, isRetryableError } = options;
   let waitedMs = 0;
   for (let retries = 0; ; retries++) {
     const result = await attempt().then(
-      (response): RetryResult => ({ kind: "response", response, retries }),
-      (error: unknown): RetryResult => ({ kind: "error", error, retries }),
+      (answer): RetryResult<A> => ({ kind: "answer", answer, retries }),
+      (error: unknown): RetryResult<A> => ({ kind: "error", error, retries }),
     );
-    const retryable =
-      result.kind === "response" ? isRetryableStatus(result.response.status) : isRetryableError(result.error);
+    const retryable = result.kind === "answer" ? isRetryableStatus(result.answer.status) : isRetryableError(result.error);
     if (!retryable || retries >= policy.maxRetries) return result;
-    const advised = result.kind === "response" ? advisedWaitMs(result.response.headers, clock.now()) : undefined;
+    const advised = result.kind === "answer" ? advisedWaitMs(result.answer.headers, clock.now()) : undefined;
     const delayMs = advised ?? backoffMs(retries, policy, clock.random);
     if (waitedMs + delayMs > policy.maxTotalWaitMs) return result;
-    // Free the connection of an answer we drop; a body that already failed needs nothing more.
-    if (result.kind === "response") await result.response.body?.cancel().catch(() => undefined);
     await clock.sleep(delayMs, signal);
     waitedMs += delayMs;
   }

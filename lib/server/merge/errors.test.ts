@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+
+import { ApiError, mapError, MergeApiError, type MergeErrorCode } from "./errors";
+
+describe("mapError", () => {
+  it("maps our own refusals to 4xx with the field at fault", () => {
+    expect(mapError(new ApiError("invalid_filter", "Enter a valid email address", "user_email"))).toEqual({
+      status: 400,
+      body: { error: { code: "invalid_filter", message: "Enter a valid email address", field: "user_email" } },
+      headers: {},
+    });
+    expect(mapError(new ApiError("unauthenticated", "Your session expired: sign in again")).status).toBe(401);
+  });
+
+  it.each<[MergeErrorCode, number, RegExp]>([
+    ["upstream_auth", 502, /Merge API key was rejected/],
+    ["upstream_invalid", 502, /cannot read/],
+    ["invalid_cursor", 400, /cursor is no longer valid: start from the first page/],
+    ["rate_limited", 503, /rate-limiting requests; retry in 60 s/],
+    ["upstream_unavailable", 503, /not answering/],
+    ["upstream_timeout", 504, /too long/],
+  ])("maps %s to %i with a message a person can act on", (code, status, message) => {
+    const mapped = mapError(new MergeApiError(code, "internal detail, 401 from https://merge.test"));
+    expect(mapped.status).toBe(status);
+    expect(mapped.body.error.code).toBe(code);
+    expect(mapped.body.error.message).toMatch(message);
+    expect(mapped.body.error.message).not.toContain("internal detail");
+  });
+
+  it("names the cursor as the field of an invalid cursor", () => {
+    expect(mapError(new MergeApiError("invalid_cursor", "")).body.error.field).toBe("cursor");
+  });
+
+  it("tells how long to wait when rate-limited, in the body and in Retry-After", () => {
+    const mapped = mapError(new MergeApiError("rate_limited", "", { retryAfterSeconds: 42 }));
+    expect(mapped.body.error).toMatchObject({ retry_after: 42, message: "Merge is rate-limiting requests; retry in 42 s" });
+    expect(mapped.headers).toEqual({ "Retry-After": "42" });
+  });
+
+  it("hides anything unexpected behind a generic 500", () => {
+    const mapped = mapError(new Error("ECONNRESET at Socket.secret-key-123"));
+    expect(mapped.status).toBe(500);
+    expect(mapped.body.error.code).toBe("internal_error");
+    expect(JSON.stringify(mapped)).not.toContain("secret-key-123");
+  });
+});
