@@ -1,0 +1,116 @@
+import { filenameFromContentDisposition } from "@/lib/export/filename";
+import { ENCODERS, type ExportFormat } from "@/lib/export/formats";
+import { createRecordCounter } from "@/lib/export/record-counter";
+import { pickFilters, toSearchParams, type AuditTrailFilters } from "@/lib/filters";
+
+// Runs an export in the browser: fetch, read the body as it streams (counting events for the
+// progress line), and hand back the file only once the server has ended it cleanly. The server
+// cuts the connection on any failure, so a read that rejects means the file is incomplete and
+// nothing is saved.
+//
+// The file is kept as a Blob rather than streamed to disk with showSaveFilePicker: that API exists
+// only in Chromium, its dialog would open before we know the export can start (and leave an empty
+// or partial file behind on failure), and Blobs of this size are spilled to disk by browsers anyway.
+
+export const EXPORT_ENDPOINT = "/api/audit-trail/export";
+
+/** The header that tells the client the server's event limit, so a cut at exactly that count reads as "too large". */
+export const MAX_EVENTS_HEADER = "X-Export-Max-Events";
+
+export class ExportFailure extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "ExportFailure";
+  }
+}
+
+export type ExportFile = { blob: Blob; filename: string; events: number };
+
+export type RunExportOptions = {
+  filters: AuditTrailFilters;
+  format: ExportFormat;
+  signal: AbortSignal;
+  onProgress: (events: number) => void;
+  fetch?: typeof fetch;
+};
+
+export function exportUrl(filters: AuditTrailFilters, format: ExportFormat): string {
+  const params = toSearchParams(pickFilters(filters));
+  params.set("format", format);
+  return `${EXPORT_ENDPOINT}?${params}`;
+}
+
+const count = (events: number) => `${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"}`;
+
+/** The API's own message from its error JSON, else a plain one with the status. */
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body: unknown = await response.json();
+    if (typeof body === "object" && body !== null && "error" in body) {
+      const { error } = body;
+      if (typeof error === "object" && error !== null && "message" in error && typeof error.message === "string") {
+        return `The export could not start: ${error.message}`;
+      }
+    }
+  } catch {
+    // Not our JSON (a proxy's error page, say): the status says enough.
+  }
+  return `The export could not start: the server answered ${response.status}`;
+}
+
+/** Resolves with the complete file; rejects with an ExportFailure, or the signal's reason on cancel. */
+export async function runExport(options: RunExportOptions): Promise<ExportFile> {
+  const { format, signal, onProgress } = options;
+  const doFetch = options.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await doFetch(exportUrl(options.filters, format), { signal, cache: "no-store" });
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw new ExportFailure("The export could not start: the server did not answer. Check the connection and retry.", {
+      cause: error,
+    });
+  }
+  if (!response.ok || !response.body) throw new ExportFailure(await errorMessage(response));
+
+  const maxEvents = Number(response.headers.get(MAX_EVENTS_HEADER)) || undefined;
+  const counter = createRecordCounter(format);
+  const decoder = new TextDecoder();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      counter.push(decoder.decode(value, { stream: true }));
+      onProgress(counter.count);
+    }
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    if (maxEvents !== undefined && counter.count >= maxEvents) {
+      throw new ExportFailure(`This export has more than ${count(maxEvents)}: narrow the filters`, { cause: error });
+    }
+    throw new ExportFailure(
+      `The export was cut off after ${count(counter.count)}: nothing was saved. Retry, or narrow the filters.`,
+      { cause: error },
+    );
+  }
+  const filename = filenameFromContentDisposition(response.headers.get("Content-Disposition")) ?? `audit-trail.${format}`;
+  const blob = new Blob(chunks, { type: ENCODERS[format].contentType });
+  return { blob, filename, events: counter.count };
+}
+
+/** Hands a finished file to the browser's downloads. */
+export function saveFile({ blob, filename }: ExportFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.rel = "noopener";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; keeping it forever pins the Blob.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
