@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+
+import { safeCallbackPath, signInPath } from "@/lib/server/auth/callback-url";
+
+describe("safeCallbackPath", () => {
+  it("keeps a shared filtered URL exactly", () => {
+    const shared = "/?user_email=a%40b.com&event_type=INVITED_USER";
+    expect(safeCallbackPath(shared)).toBe(shared);
+    expect(safeCallbackPath("/events/42?page_size=50#row-3")).toBe("/events/42?page_size=50#row-3");
+  });
+
+  it("turns an absolute URL on this app into a path, and refuses other origins", () => {
+    expect(safeCallbackPath("http://127.0.0.1:3200/?event_type=INVITED_USER", "http://127.0.0.1:3200")).toBe(
+      "/?event_type=INVITED_USER",
+    );
+    expect(safeCallbackPath("https://evil.example/?x=1", "http://127.0.0.1:3200")).toBe("/");
+    expect(safeCallbackPath("http://127.0.0.1:3201/", "http://127.0.0.1:3200")).toBe("/");
+    expect(safeCallbackPath("https://evil.example/")).toBe("/");
+  });
+
+  it("refuses protocol-relative and disguised off-site paths", () => {
+    for (const value of ["//evil.example/x", "/\\evil.example", "\\\\evil.example", "/\t/evil.example", "javascript:alert(1)"]) {
+      expect(safeCallbackPath(value, "http://127.0.0.1:3200")).toBe("/");
+    }
+  });
+
+  it("does not send people back to sign-in or next-auth's endpoints", () => {
+    expect(safeCallbackPath("/signin?callbackUrl=%2F")).toBe("/");
+    expect(safeCallbackPath("/api/auth/signout")).toBe("/");
+  });
+
+  it("falls back to the home page when nothing usable is given", () => {
+    expect(safeCallbackPath(undefined)).toBe("/");
+    expect(safeCallbackPath("")).toBe("/");
+    expect(safeCallbackPath("events")).toBe("/");
+  });
+});
+
+describe("signInPath", () => {
+  it("carries the callback path as one encoded parameter", () => {
+    const path = signInPath("/?user_email=a%40b.com&event_type=INVITED_USER", { reason: "expired" });
+    const url = new URL(path, "http://x.invalid");
+    expect(url.pathname).toBe("/signin");
+    expect(url.searchParams.get("callbackUrl")).toBe("/?user_email=a%40b.com&event_type=INVITED_USER");
+    expect(url.searchParams.get("reason")).toBe("expired");
+  });
+
+  it("omits the callback for the home page", () => {
+    expect(signInPath("/")).toBe("/signin");
+  });
+});

@@ -1,0 +1,58 @@
+import "server-only";
+
+import type { AuthOptions } from "next-auth";
+
+import { decideAccess } from "@/lib/server/auth/access";
+import { safeCallbackPath } from "@/lib/server/auth/callback-url";
+import { getAuthConfig } from "@/lib/server/auth/config";
+import { isDemoSignInEnabled } from "@/lib/server/auth/demo";
+import { readIdentity } from "@/lib/server/auth/identity";
+import { buildProviders } from "@/lib/server/auth/providers";
+import { getAuthSecret } from "@/lib/server/auth/secret";
+import { checkAuthConfiguration } from "@/lib/server/auth/startup";
+
+/** A working day: long enough not to nag, short enough that a lost laptop's session dies. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+export const SIGN_IN_PAGE = "/signin";
+
+function buildAuthOptions(): AuthOptions {
+  checkAuthConfiguration();
+  const config = getAuthConfig();
+  return {
+    secret: getAuthSecret(),
+    providers: buildProviders(config, { demo: isDemoSignInEnabled() }),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: SIGN_IN_PAGE, error: SIGN_IN_PAGE },
+    callbacks: {
+      signIn({ user, account, profile }) {
+        const decision = decideAccess(
+          { provider: account?.provider ?? "", email: user.email, emailVerified: readIdentity(profile).emailVerified },
+          { allowlist: config.allowlist, demoEnabled: isDemoSignInEnabled() },
+        );
+        // A string sends the browser to our access-denied page with the reason it can explain.
+        return decision.allowed || `${SIGN_IN_PAGE}?error=AccessDenied&denied=${decision.reason}`;
+      },
+      jwt({ token, account }) {
+        // The cookie holds only what the per-request check needs: who, and through which provider.
+        if (account) token.provider = account.provider;
+        delete token.picture;
+        return token;
+      },
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
+    },
+  };
+}
+
+let cached: AuthOptions | undefined;
+
+/**
+ * next-auth's options, built on first use rather than at import: `next build` loads route modules
+ * without production secrets, and the demo provider depends on the runtime upstream.
+ */
+export function getAuthOptions(): AuthOptions {
+  cached ??= buildAuthOptions();
+  return cached;
+}
