@@ -1,0 +1,110 @@
+import { sampleTreeRss, treeRss } from "./proc-memory";
+import type { Row } from "./report";
+import type { App, Simulator } from "./servers";
+import type { Session } from "./session";
+import { MB, median } from "./stats";
+
+// The CSV export of the whole data set through the app, against the floor: the bench itself walking
+// the simulator's pages at page_size 100. The app's memory is sampled while it streams.
+
+const ROUNDS = 3;
+const TIMEOUT_MS = 240_000;
+
+/** Counts CSV records as they stream past (newlines outside quotes), without keeping the file. */
+function csvRecordCounter() {
+  let inQuotes = false;
+  let records = 0;
+  return {
+    push(chunk: string) {
+      for (let i = 0; i < chunk.length; i += 1) {
+        const c = chunk.charCodeAt(i);
+        if (c === 34) inQuotes = !inQuotes;
+        else if (c === 10 && !inQuotes) records += 1;
+      }
+    },
+    count: () => records,
+  };
+}
+
+async function walkSimulator(simulator: Simulator): Promise<{ events: number; seconds: number }> {
+  const started = performance.now();
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
+  let events = 0;
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ page_size: "100", ...(cursor && { cursor }) });
+    const response = await fetch(simulator.pageUrl(query), { headers: { authorization: simulator.authHeader }, signal });
+    if (!response.ok) throw new Error(`Simulator walk: HTTP ${response.status}`);
+    const page = (await response.json()) as { results: unknown[]; next: string | null };
+    events += page.results.length;
+    cursor = page.next;
+  } while (cursor);
+  return { events, seconds: (performance.now() - started) / 1000 };
+}
+
+async function exportCsv(app: App, session: Session): Promise<{ events: number; seconds: number; rssGrowth: number }> {
+  const before = treeRss(app.proc.pid);
+  const sampler = sampleTreeRss(app.proc.pid);
+  const started = performance.now();
+  const counter = csvRecordCounter();
+  let peak: number;
+  try {
+    const response = await fetch(`${app.url}/api/audit-trail/export?format=csv`, {
+      headers: { cookie: session.cookieHeader, "accept-encoding": "identity" },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    if (!response.ok || !response.body) throw new Error(`Export: HTTP ${response.status}`);
+    const decoder = new TextDecoder();
+    const reader = response.body.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      counter.push(decoder.decode(read.value, { stream: true }));
+    }
+  } finally {
+    peak = sampler.stop();
+  }
+  // The header line is not an event.
+  return { events: counter.count() - 1, seconds: (performance.now() - started) / 1000, rssGrowth: peak - before };
+}
+
+export async function measureExport(app: App, simulator: Simulator, session: Session, expectedEvents: number) {
+  const exported: number[] = [];
+  const walked: number[] = [];
+  const growth: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // Alternate the order, so a drift in the machine's load does not favour one side.
+    const steps = [
+      async () => {
+        const run = await exportCsv(app, session);
+        if (run.events !== expectedEvents) throw new Error(`The export held ${run.events} events, expected ${expectedEvents}`);
+        exported.push(run.events / run.seconds);
+        growth.push(run.rssGrowth / MB);
+      },
+      async () => {
+        const run = await walkSimulator(simulator);
+        if (run.events !== expectedEvents) throw new Error(`The simulator walk gave ${run.events} events, expected ${expectedEvents}`);
+        walked.push(run.events / run.seconds);
+      },
+    ];
+    for (const step of round % 2 === 0 ? steps : steps.reverse()) await step();
+  }
+  const rows: Row[] = [
+    {
+      figure: `CSV export of ${expectedEvents.toLocaleString("en-US")} events`,
+      unit: "events/s",
+      value: median(exported),
+      baseline: { label: "bench walks the simulator, page_size 100", value: median(walked) },
+      comparison: "ratio",
+      budget: { kind: "ratio-at-least", limit: 0.8 },
+      samples: exported,
+      baselineSamples: walked,
+    },
+    {
+      figure: "App memory growth during the export (peak RSS, max of runs)",
+      unit: "MB",
+      value: Math.max(...growth),
+      budget: { kind: "at-most", limit: 100 },
+      samples: growth,
+    },
+  ];
+  return { rows };
+}

@@ -1,0 +1,98 @@
+import type { Browser } from "@playwright/test";
+
+import { DEFAULT_PAGE_SIZE } from "../../lib/filters";
+import { coldContext } from "./browser";
+import { startFloorPage } from "./floor-page";
+import type { Row } from "./report";
+import { benchServerPort, type App, type Simulator } from "./servers";
+import type { Session } from "./session";
+import { median } from "./stats";
+
+// From navigation start to the first frame that shows an event row, on cold loads, for the
+// explorer and for a bare page that fetches the same page of events straight from the simulator.
+
+const RUNS = 10;
+
+// Runs before any script of the page. A row counts once it holds data cells with text (a loading
+// skeleton has none); the time is taken in the frame after it appears, i.e. when it can be seen.
+const FIRST_ROW_PROBE = `(() => {
+  const isDataRow = (row) => row.querySelector('[role="cell"], [role="gridcell"], td') !== null && row.textContent.trim().length > 20;
+  const observer = new MutationObserver(() => {
+    if (![...document.querySelectorAll('[role="row"], tr')].some(isDataRow)) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.__benchFirstRow = performance.now(); }, 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function firstRowMs(browser: Browser, url: string, session?: Session): Promise<number> {
+  const context = await coldContext(browser, session);
+  try {
+    await context.addInitScript(FIRST_ROW_PROBE);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "commit", timeout: 30_000 });
+    const handle = await page.waitForFunction(() => (window as { __benchFirstRow?: number }).__benchFirstRow, null, {
+      timeout: 20_000,
+    });
+    return Number(await handle.jsonValue());
+  } finally {
+    await context.close();
+  }
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+
+/** How many of the first page's events the server's HTML shows, outside scripts (the flight data). */
+async function eventsInServerHtml(app: App, session: Session, simulator: Simulator): Promise<{ found: number; expected: number }> {
+  const query = new URLSearchParams({ page_size: String(DEFAULT_PAGE_SIZE) });
+  const upstream = (await (await fetch(simulator.pageUrl(query), { headers: { authorization: simulator.authHeader } })).json()) as {
+    results: { event_description: string }[];
+  };
+  const response = await fetch(`${app.url}/`, { headers: { cookie: session.cookieHeader } });
+  if (!response.ok) throw new Error(`GET / answered ${response.status}`);
+  const markup = (await response.text()).replace(/<script[\s\S]*?<\/script>/g, "");
+  const found = upstream.results.filter((event) => markup.includes(escapeHtml(event.event_description))).length;
+  return { found, expected: upstream.results.length };
+}
+
+export async function measureFirstRow(browser: Browser, app: App, simulator: Simulator, session: Session, latencyMs: number) {
+  const floor = await startFloorPage(simulator, await benchServerPort());
+  try {
+    const appUrl = `${app.url}/`;
+    const floorUrl = `${floor.url}/?page_size=${DEFAULT_PAGE_SIZE}`;
+    // One load each first, uncounted: the first request after start compiles and fills caches.
+    await firstRowMs(browser, appUrl, session);
+    await firstRowMs(browser, floorUrl);
+    const explorer: number[] = [];
+    const bare: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      explorer.push(await firstRowMs(browser, appUrl, session));
+      bare.push(await firstRowMs(browser, floorUrl));
+    }
+    const html = await eventsInServerHtml(app, session, simulator);
+    const rows: Row[] = [
+      {
+        figure: `Time to first row (simulator latency ${latencyMs} ms)`,
+        unit: "ms",
+        value: median(explorer),
+        baseline: { label: "bare page, direct fetch", value: median(bare) },
+        comparison: "difference",
+        budget: { kind: "difference-at-most", limit: 150 },
+        samples: explorer,
+        baselineSamples: bare,
+      },
+      {
+        figure: "First-page events in the server's HTML",
+        unit: "events",
+        value: html.found,
+        baseline: { label: "events in the first page", value: html.expected },
+        budget: { kind: "at-least", limit: html.expected },
+        note: "rows rendered on the server, so a shared link shows data at first paint",
+      },
+    ];
+    return { rows };
+  } finally {
+    await floor.close();
+  }
+}

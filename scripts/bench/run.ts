@@ -1,0 +1,133 @@
+import type { Browser } from "@playwright/test";
+
+import { launchBrowser } from "./browser";
+import { measureExport } from "./export";
+import { measureFirstLoadJs } from "./first-load-js";
+import { measureFirstRow } from "./first-row";
+import { LOG_DIR, stopAll } from "./processes";
+import { measureProxyOverhead } from "./proxy-overhead";
+import { machineLine, markdownTable, writeJson, type Row, type Section } from "./report";
+import { measureScrolling } from "./scrolling";
+import { buildApp, startApp, startSimulator, type App, type Simulator } from "./servers";
+import { signIn, type Session } from "./session";
+import { measureSimulatorScale } from "./simulator-scale";
+
+// `npm run bench`: builds the production app into .next-bench, runs it against the standalone
+// simulator, measures each figure beside a baseline from the same run, prints a Markdown table and
+// writes bench-results.json. Options: --only=<section,...> to run some sections, --no-build to
+// reuse an existing .next-bench build.
+
+const EXPORT_EVENTS = 200_000;
+const FIRST_ROW_LATENCY_MS = 50;
+const RESULTS_FILE = "bench-results.json";
+const SECTIONS = ["simulator-scale", "proxy", "first-load-js", "scrolling", "export", "first-row"] as const;
+type SectionName = (typeof SECTIONS)[number];
+
+function parseArgs(argv: string[]): { only: Set<SectionName>; build: boolean } {
+  const onlyArg = argv.find((arg) => arg.startsWith("--only="));
+  const only = new Set((onlyArg ? onlyArg.slice("--only=".length).split(",") : SECTIONS) as SectionName[]);
+  for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`Unknown section "${name}": use ${SECTIONS.join(", ")}`);
+  return { only, build: !argv.includes("--no-build") };
+}
+
+const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+type Measured = { rows: Row[]; details?: unknown };
+
+/** Starts something once, on first use, so a failed start fails each section that needs it. */
+function once<T>(start: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => (started ??= start());
+}
+
+async function main(): Promise<number> {
+  const { only, build } = parseArgs(process.argv.slice(2));
+  const startedAt = performance.now();
+  const machine = machineLine();
+  const sections: Section[] = [];
+  let browser: Browser | undefined;
+
+  const section = async (name: SectionName, measure: () => Promise<Measured>) => {
+    if (!only.has(name)) return;
+    progress(`${name}...`);
+    const t0 = performance.now();
+    try {
+      const result = await measure();
+      sections.push({ name, ...result, seconds: (performance.now() - t0) / 1000 });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      progress(`${name} failed: ${message}`);
+      sections.push({ name, rows: [], error: message, seconds: (performance.now() - t0) / 1000 });
+    }
+    progress(`${name} done in ${Math.round((performance.now() - t0) / 1000)} s`);
+  };
+
+  const built = once(async () => {
+    if (!build) return;
+    progress("next build into .next-bench...");
+    progress(`built in ${Math.round((await buildApp()) / 1000)} s`);
+  });
+  // The app against a simulator large enough for the export, shared by most sections.
+  const main = once(async (): Promise<{ app: App; simulator: Simulator; session: Session }> => {
+    const simulator = await startSimulator({ name: "simulator", events: EXPORT_EVENTS });
+    await built();
+    const app = await startApp("app", simulator);
+    return { app, simulator, session: await signIn(app.url) };
+  });
+  const chromium = once(async () => (browser = await launchBrowser()));
+
+  try {
+    await section("simulator-scale", measureSimulatorScale);
+    await section("proxy", async () => {
+      const { app, simulator, session } = await main();
+      return measureProxyOverhead(app, simulator, session);
+    });
+    await section("first-load-js", async () => {
+      const { app, session } = await main();
+      return measureFirstLoadJs(await chromium(), app, session);
+    });
+    await section("scrolling", async () => {
+      const { app, session } = await main();
+      return measureScrolling(await chromium(), app, session);
+    });
+    await section("export", async () => {
+      const { app, simulator, session } = await main();
+      return measureExport(app, simulator, session, EXPORT_EVENTS);
+    });
+    await section("first-row", async () => {
+      // Another app on the same build, against a simulator that answers in a fixed 50 ms; the
+      // servers of the sections before are done with and would only compete for the cores.
+      await stopAll();
+      await built();
+      const simulator = await startSimulator({ name: "simulator-latency", latencyMs: FIRST_ROW_LATENCY_MS });
+      const app = await startApp("app-latency", simulator);
+      return measureFirstRow(await chromium(), app, simulator, await signIn(app.url), FIRST_ROW_LATENCY_MS);
+    });
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await stopAll();
+  }
+
+  const totalSeconds = (performance.now() - startedAt) / 1000;
+  writeJson(RESULTS_FILE, machine, totalSeconds, sections);
+  process.stdout.write(
+    `\n${markdownTable(sections)}\n\nMachine: ${machine}\nTotal run time: ${Math.round(totalSeconds)} s. Figures: ${RESULTS_FILE}; server logs: ${LOG_DIR}\n`,
+  );
+  return sections.some((s) => s.error) ? 1 : 0;
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    progress(`${signal}: stopping every server`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    progress(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    await stopAll();
+    process.exit(1);
+  },
+);
