@@ -19,6 +19,10 @@ const CATEGORIES = [
 
 const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
+/** A whole number within bounds, with one message for every way of missing it (words, fractions, range). */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+
 const envSchema = z
   .object({
     MERGE_API_KEY: z.preprocess(blankAsUnset, z.string().trim().min(1).optional()),
@@ -41,8 +45,14 @@ const envSchema = z
       blankAsUnset,
       z.enum(CATEGORIES, { message: `must be one of ${CATEGORIES.join(", ")}` }).default("hris"),
     ),
-    MERGE_TIMEOUT_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(100).max(120_000).default(15_000)),
-    EXPORT_MAX_EVENTS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).default(1_000_000)),
+    MERGE_TIMEOUT_MS: z.preprocess(
+      blankAsUnset,
+      wholeNumber(100, 120_000, "must be a whole number of milliseconds from 100 to 120000").default(15_000),
+    ),
+    EXPORT_MAX_EVENTS: z.preprocess(
+      blankAsUnset,
+      wholeNumber(1, Number.MAX_SAFE_INTEGER, "must be a whole number of events, at least 1").default(1_000_000),
+    ),
   });
 
 export type ServerConfig = {

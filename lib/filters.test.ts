@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  PAGE_SIZE_CHOICES,
+  parseFilters,
+  parseQuery,
+  pickFilters,
+  QUERY_KEYS,
+  toSearchParams,
+  type AuditTrailQuery,
+} from "./filters";
+
+const parse = (search: string) => parseQuery(new URLSearchParams(search), { allow: QUERY_KEYS });
+
+function parsed(search: string): AuditTrailQuery {
+  const result = parse(search);
+  if (!result.ok) throw new Error(`expected ${search} to parse: ${result.error.message}`);
+  return result.value;
+}
+
+describe("parseQuery and toSearchParams", () => {
+  it("round-trips URL → object → URL, the URL being exactly the upstream query", () => {
+    const url =
+      "user_email=jane%40acme.com&event_type=INVITED_USER&start_date=2026-11-01T09%3A00%3A00.000Z" +
+      "&end_date=2026-11-28T18%3A30%3A00.000Z&page_size=50&cursor=cD0yMDIxLTAxLTA2KzAzJTNBMjQlM0E1My40MzQzMjYlMkIwMCUzQTAw";
+    const query = parsed(url);
+    expect(query).toEqual({
+      user_email: "jane@acme.com",
+      event_type: "INVITED_USER",
+      start_date: "2026-11-01T09:00:00.000Z",
+      end_date: "2026-11-28T18:30:00.000Z",
+      page_size: 50,
+      cursor: "cD0yMDIxLTAxLTA2KzAzJTNBMjQlM0E1My40MzQzMjYlMkIwMCUzQTAw",
+    });
+    expect(toSearchParams(query).toString()).toBe(url);
+    expect(parsed(toSearchParams(query).toString())).toEqual(query);
+  });
+
+  it("writes one canonical URL whatever the order and spelling it was given in", () => {
+    const shuffled = parsed("page_size=30&start_date=2026-11-01T10:00:00%2B01:00&user_email=%20jane@acme.com%20");
+    expect(toSearchParams(shuffled).toString()).toBe(
+      "user_email=jane%40acme.com&start_date=2026-11-01T09%3A00%3A00.000Z&page_size=30",
+    );
+  });
+
+  it("treats empty values as no filter, as when a form field is left blank", () => {
+    expect(parsed("user_email=&event_type=%20&page_size=")).toEqual({});
+    expect(toSearchParams({}).toString()).toBe("");
+  });
+
+  it("keeps a cursor exactly as Merge gave it, padding and URL-safe characters included", () => {
+    for (const cursor of ["cD0yMDI2LTExLTI4", "cj0xJnA9MjAyNg==", "a+b/c=", "a-b_c"]) {
+      const query = parsed(toSearchParams({ cursor }).toString());
+      expect(query.cursor).toBe(cursor);
+    }
+  });
+
+  it("accepts the edges of the page size and event type rules", () => {
+    expect(parsed("page_size=1").page_size).toBe(1);
+    expect(parsed(`page_size=${MAX_PAGE_SIZE}`).page_size).toBe(MAX_PAGE_SIZE);
+    expect(parsed("page_size=007").page_size).toBe(7);
+    expect(parsed(`event_type=${"A".repeat(100)}`).event_type).toHaveLength(100);
+    expect(parsed("event_type=SOMETHING_NEW_2027").event_type).toBe("SOMETHING_NEW_2027");
+  });
+
+  it("accepts a range that starts and ends at the same instant, in any offsets", () => {
+    expect(parsed("start_date=2026-11-01T10:00:00%2B01:00&end_date=2026-11-01T09:00:00Z")).toMatchObject({
+      start_date: "2026-11-01T09:00:00.000Z",
+      end_date: "2026-11-01T09:00:00.000Z",
+    });
+  });
+
+  it("offers page sizes within the limit, the default among them", () => {
+    expect(PAGE_SIZE_CHOICES).toContain(DEFAULT_PAGE_SIZE);
+    for (const size of PAGE_SIZE_CHOICES) expect(size).toBeLessThanOrEqual(MAX_PAGE_SIZE);
+  });
+});
+
+describe("parseQuery refuses what Merge must never see", () => {
+  it.each([
+    ["an unknown parameter", "foo=1", "foo", /Unknown parameter "foo"/],
+    ["an SDK-only parameter", "include_remote_data=true", "include_remote_data", /Unknown parameter/],
+    ["a repeated parameter", "event_type=INVITED_USER&event_type=MUTED_ISSUE", "event_type", /only once/],
+    ["a malformed email", "user_email=jane", "user_email", /valid email/],
+    ["an email over 254 characters", `user_email=${"a".repeat(250)}%40acme.com`, "user_email", /254/],
+    ["an unparseable date", "start_date=yesterday", "start_date", /ISO 8601/],
+    ["a date without a time zone", "start_date=2026-11-01T09:00:00", "start_date", /time zone/],
+    ["a bare date", "end_date=2026-11-01", "end_date", /ISO 8601/],
+    ["an end before the start", "start_date=2026-11-02T00:00:00Z&end_date=2026-11-01T00:00:00Z", "end_date", /before its start/],
+    ["page_size 0", "page_size=0", "page_size", /1 to 100/],
+    ["page_size 500", "page_size=500", "page_size", /1 to 100/],
+    ["page_size -1", "page_size=-1", "page_size", /1 to 100/],
+    ["a fractional page_size", "page_size=10.5", "page_size", /1 to 100/],
+    ["a page_size in words", "page_size=ten", "page_size", /1 to 100/],
+    ["a lower-case event type", "event_type=invited_user", "event_type", /A-Z, 0-9 and _/],
+    ["an event type with punctuation", "event_type=INVITED_USER%26x%3D1", "event_type", /A-Z, 0-9 and _/],
+    ["an event type over 100 characters", `event_type=${"A".repeat(101)}`, "event_type", /A-Z, 0-9 and _/],
+    ["a cursor over 512 characters", `cursor=${"A".repeat(513)}`, "cursor", /too long/],
+    ["a cursor that is not base64", "cursor=abc%20def", "cursor", /not valid/],
+    ["a cursor with a query of its own", "cursor=abc%26page_size%3D1000", "cursor", /not valid/],
+  ])("refuses %s", (_, search, field, message) => {
+    const result = parse(search);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.field).toBe(field);
+    expect(result.error.message).toMatch(message);
+  });
+
+  it("refuses a cursor where only filters are allowed", () => {
+    const result = parseFilters(new URLSearchParams("cursor=abc"));
+    expect(result).toEqual({ ok: false, error: { field: "cursor", message: 'Unknown parameter "cursor"' } });
+  });
+
+  it("passes over keys that belong to someone else only when told to", () => {
+    const search = new URLSearchParams("event=0d8a3c8e&user_email=jane@acme.com");
+    expect(parseFilters(search, ["event"])).toEqual({ ok: true, value: { user_email: "jane@acme.com" } });
+    expect(parseFilters(search).ok).toBe(false);
+  });
+});
+
+describe("pickFilters", () => {
+  it("drops paging, keeping what identifies a result set", () => {
+    expect(pickFilters({ user_email: "jane@acme.com", page_size: 10, cursor: "abc" })).toEqual({ user_email: "jane@acme.com" });
+  });
+});
