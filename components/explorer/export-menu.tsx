@@ -1,0 +1,133 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+
+import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
+import { useExport } from "@/lib/export/use-export";
+import { useAuditTrailFilters } from "@/lib/search-params";
+
+// "Export" menu (CSV, JSON, NDJSON) for the current filters, with progress, Cancel, and a message
+// that says what went wrong. The menu follows the WAI-ARIA menu button pattern.
+
+const FORMAT_LABELS: Record<ExportFormat, string> = { csv: "CSV", json: "JSON", ndjson: "NDJSON" };
+const FORMAT_HINTS: Record<ExportFormat, string> = {
+  csv: "for spreadsheets",
+  json: "one array",
+  ndjson: "one event a line",
+};
+
+const formatCount = (events: number) => `${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"}`;
+
+export function ExportMenu() {
+  const { filters } = useAuditTrailFilters();
+  const { status, start, cancel, dismiss } = useExport();
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const items = useRef<Array<HTMLButtonElement | null>>([]);
+
+  useEffect(() => {
+    if (!open) return;
+    items.current[0]?.focus();
+    const closeOnOutside = (event: PointerEvent) => {
+      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", closeOnOutside);
+    return () => document.removeEventListener("pointerdown", closeOnOutside);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    trigger.current?.focus();
+  };
+
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const list = items.current.filter((item): item is HTMLButtonElement => item !== null);
+    const current = list.findIndex((item) => item === document.activeElement);
+    const focusAt = (index: number) => list[(index + list.length) % list.length]?.focus();
+    if (event.key === "ArrowDown") focusAt(current + 1);
+    else if (event.key === "ArrowUp") focusAt(current - 1);
+    else if (event.key === "Home") focusAt(0);
+    else if (event.key === "End") focusAt(list.length - 1);
+    else if (event.key === "Escape") close();
+    else if (event.key === "Tab") setOpen(false);
+    else return;
+    if (event.key !== "Tab") event.preventDefault();
+  };
+
+  const exportAs = async (format: ExportFormat) => {
+    close();
+    const outcome = await start(filters, format);
+    if (outcome.kind === "saved") toast(`Exported ${formatCount(outcome.events)} to ${outcome.filename}`);
+    if (outcome.kind === "cancelled") toast("Export cancelled");
+  };
+
+  const running = status.kind === "running";
+
+  return (
+    <div ref={root} className="relative flex flex-wrap items-center gap-2">
+      <Button
+        ref={trigger}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        disabled={running}
+        onClick={() => setOpen((value) => !value)}
+      >
+        Export
+        <span aria-hidden="true">▾</span>
+      </Button>
+      {open && (
+        <ul
+          id={menuId}
+          role="menu"
+          aria-label="Export format"
+          onKeyDown={onMenuKeyDown}
+          className="absolute top-full left-0 z-20 mt-1 min-w-48 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          {EXPORT_FORMATS.map((format, index) => (
+            <li key={format} role="none">
+              <button
+                ref={(element) => {
+                  items.current[index] = element;
+                }}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                onClick={() => void exportAs(format)}
+                className="flex w-full items-baseline gap-2 px-3 py-1.5 text-left text-sm text-zinc-900 hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:text-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
+              >
+                {FORMAT_LABELS[format]}
+                <span aria-hidden="true" className="text-xs text-zinc-500 dark:text-zinc-400">
+                  {FORMAT_HINTS[format]}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {running && (
+        <>
+          <span role="status" className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">
+            {status.events === 0 ? "Starting export…" : `${formatCount(status.events)}…`}
+          </span>
+          <Button variant="ghost" onClick={cancel}>
+            Cancel
+          </Button>
+        </>
+      )}
+      {status.kind === "failed" && (
+        <div role="alert" className="flex items-center gap-2 text-sm text-red-700 dark:text-red-400">
+          <span>{status.message}</span>
+          <Button variant="ghost" onClick={dismiss}>
+            Dismiss
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
