@@ -1,6 +1,6 @@
 // Shared button primitive: one look for actions across the explorer and the filter bar.
 
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 type Variant = "primary" | "secondary" | "ghost";
 
@@ -19,7 +19,7 @@ export function buttonClassName(variant: Variant = "secondary", extra = ""): str
   return `${BUTTON_BASE} ${VARIANTS[variant]} ${extra}`.trim();
 }
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant };
+type ButtonProps = ComponentProps<"button"> & { variant?: Variant };
 
 export function Button({ variant = "secondary", className = "", type = "button", ...props }: ButtonProps) {
   return <button type={type} className={buttonClassName(variant, className)} {...props} />;

@@ -1,0 +1,27 @@
+import type { AuditEvent } from "@/lib/audit-event";
+import type { AuditTrailFilters } from "@/lib/filters";
+
+const AROUND_MS = 60 * 60 * 1000;
+
+/** "Only this user": the current filters narrowed to the event's actor (when it has an email). */
+export function onlyThisUser(filters: AuditTrailFilters, event: AuditEvent): AuditTrailFilters | null {
+  return event.user_email ? { ...filters, user_email: event.user_email } : null;
+}
+
+/** "Only this event type": the current filters narrowed to the event's type. */
+export function onlyThisEventType(filters: AuditTrailFilters, event: AuditEvent): AuditTrailFilters {
+  return { ...filters, event_type: event.event_type };
+}
+
+/**
+ * "Events around this time": everything one hour either side of the event, whoever did it, so the
+ * event is seen in its context; only the page size is kept.
+ */
+export function eventsAroundThisTime(filters: AuditTrailFilters, event: AuditEvent): AuditTrailFilters {
+  const at = new Date(event.created_at).getTime();
+  return {
+    page_size: filters.page_size,
+    start_date: new Date(at - AROUND_MS).toISOString(),
+    end_date: new Date(at + AROUND_MS).toISOString(),
+  };
+}

@@ -1,0 +1,198 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+
+import { COLUMN_CLASS } from "@/components/explorer/columns";
+import { isTypingTarget } from "@/components/explorer/keyboard";
+import type { EventTable as EventTableInstance } from "@/components/explorer/use-event-table";
+
+// Rows are virtualized (only those in view plus an overscan are in the DOM, so 10,000 loaded events
+// stay light) yet keep table semantics: explicit roles, aria-rowcount and aria-rowindex, because
+// grid/flex layout on table elements can make browsers drop the implicit ones.
+
+const ROW_HEIGHT = 56;
+const HEADER_HEIGHT = 40;
+const OVERSCAN = 12;
+
+type EventTableProps = {
+  table: EventTableInstance;
+  openEventId: string | null;
+  onOpen: (eventId: string) => void;
+  hasNextPage: boolean;
+  /** False while a page is loading or after a failed page, so nearing the end does not loop. */
+  canLoadMore: boolean;
+  onLoadMore: () => void;
+  /** Start fetching the next page when this many rows are left below the view. */
+  prefetchDistance: number;
+  /** Footer shown after the last row (Load more, end of the trail, errors). */
+  children: ReactNode;
+};
+
+export function EventTable({
+  table,
+  openEventId,
+  onOpen,
+  hasNextPage,
+  canLoadMore,
+  onLoadMore,
+  prefetchDistance,
+  children,
+}: EventTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = table.getRowModel().rows;
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const pendingFocus = useRef<number | null>(null);
+
+  // The React Compiler (which this warning is about) is not enabled here: the virtualizer is read
+  // afresh on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: OVERSCAN,
+    // The sticky header sits above the rows inside the same scroll box.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    // Before the browser measures anything (server render, hydration) render the whole first page,
+    // so the HTML of a shared link already shows its events.
+    initialRect: { width: 1280, height: HEADER_HEIGHT + ROW_HEIGHT * Math.min(rows.length, 100) },
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastRendered = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (hasNextPage && canLoadMore && lastRendered >= rows.length - prefetchDistance) onLoadMore();
+  }, [hasNextPage, canLoadMore, lastRendered, rows.length, prefetchDistance, onLoadMore]);
+
+  const move = useCallback(
+    (delta: number) => {
+      if (rows.length === 0) return;
+      const next = Math.min(rows.length - 1, Math.max(0, activeIndex + delta));
+      setActiveIndex(next);
+      pendingFocus.current = next;
+      virtualizer.scrollToIndex(next, { align: "auto" });
+      const row = rows[next];
+      // With the detail open, j and k page through events in it.
+      if (openEventId !== null && row) onOpen(row.id);
+    },
+    [rows, activeIndex, virtualizer, openEventId, onOpen],
+  );
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (isTypingTarget(event.target)) return;
+      if (event.key === "j" || event.key === "k") {
+        event.preventDefault();
+        move(event.key === "j" ? 1 : -1);
+      }
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [move]);
+
+  // Focus follows j/k once the target row is rendered (scrolling can take a render or two).
+  useLayoutEffect(() => {
+    if (pendingFocus.current === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${pendingFocus.current}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
+
+  // Closing the detail returns focus to the row it was opened from.
+  const previousOpen = useRef(openEventId);
+  useEffect(() => {
+    const closed = previousOpen.current;
+    previousOpen.current = openEventId;
+    if (closed === null || openEventId !== null) return;
+    const index = rows.findIndex((row) => row.id === closed);
+    if (index < 0) return;
+    setActiveIndex(index);
+    pendingFocus.current = index;
+    virtualizer.scrollToIndex(index, { align: "auto" });
+  }, [openEventId, rows, virtualizer]);
+
+  const headerGroups = table.getHeaderGroups();
+
+  return (
+    <div
+      ref={scrollRef}
+      role="region"
+      aria-label="Audit events"
+      tabIndex={0}
+      className="relative min-h-0 flex-1 overflow-auto focus-visible:outline-2 focus-visible:outline-indigo-600"
+    >
+      <table
+        role="table"
+        aria-rowcount={hasNextPage ? -1 : rows.length + 1}
+        className="grid w-full min-w-[1040px] border-collapse text-sm"
+      >
+        <thead role="rowgroup" className="sticky top-0 z-10 grid bg-zinc-50 dark:bg-zinc-900">
+          {headerGroups.map((group) => (
+            <tr
+              key={group.id}
+              role="row"
+              aria-rowindex={1}
+              className="flex w-full border-b border-zinc-200 dark:border-zinc-800"
+              style={{ height: HEADER_HEIGHT }}
+            >
+              {group.headers.map((header) => (
+                <th
+                  key={header.id}
+                  role="columnheader"
+                  scope="col"
+                  className={`flex items-center px-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400 ${COLUMN_CLASS[header.column.id] ?? ""}`}
+                >
+                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody role="rowgroup" className="relative grid" style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const isOpen = row.id === openEventId;
+            return (
+              <tr
+                key={row.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-current={isOpen ? "true" : undefined}
+                data-index={item.index}
+                data-event-id={row.id}
+                tabIndex={item.index === activeIndex || (activeIndex < 0 && item.index === 0) ? 0 : -1}
+                onClick={() => {
+                  setActiveIndex(item.index);
+                  onOpen(row.id);
+                }}
+                onFocus={() => setActiveIndex(item.index)}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter") {
+                    event.preventDefault();
+                    onOpen(row.id);
+                  }
+                }}
+                className={`absolute left-0 flex w-full cursor-pointer items-center border-b border-zinc-100 outline-none hover:bg-zinc-50 focus-visible:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600 dark:border-zinc-800/70 dark:hover:bg-zinc-900 dark:focus-visible:bg-indigo-950 ${isOpen ? "bg-indigo-50 dark:bg-indigo-950/60" : ""}`}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} role="cell" className={`min-w-0 overflow-hidden px-3 ${COLUMN_CLASS[cell.column.id] ?? ""}`}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {children}
+    </div>
+  );
+}
