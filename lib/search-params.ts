@@ -115,6 +115,16 @@ function cachedFilterState(values: FilterValues): FilterState {
 
 export type FilterPatch = Partial<Nullable<Required<AuditTrailFilters>>>;
 
+/**
+ * Every filter key with its validated value or null. Writing this whole state (not just the changed
+ * key) also removes whatever the parsers rejected, so any edit in the bar leaves a valid URL behind.
+ */
+function completeValues(filters: AuditTrailFilters): FilterPatch {
+  const values: FilterPatch = { page_size: filters.page_size ?? null };
+  for (const key of FILTER_KEYS) values[key] = filters[key] ?? null;
+  return values;
+}
+
 /** Client hook: the current validated filters and setters that push a history entry. */
 export function useAuditTrailFilters() {
   const [values, setValues] = useQueryStates(filterParsers, URL_OPTIONS);
@@ -123,10 +133,11 @@ export function useAuditTrailFilters() {
     filters,
     problem,
     /** Sets some filters; `null` removes one. Values should come from the schema (see lib/filters.ts). */
-    setFilters: (patch: FilterPatch) => setValues(patch),
+    setFilters: (patch: FilterPatch) =>
+      setValues((latest) => ({ ...completeValues(filtersFromValues(latest).filters), ...patch })),
     /** Removes every filter; the page size is a view preference and stays. */
     clearFilters: () =>
-      setValues({ user_email: null, event_type: null, start_date: null, end_date: null }),
+      setValues((latest) => completeValues({ page_size: filtersFromValues(latest).filters.page_size })),
   };
 }
 

@@ -1,0 +1,81 @@
+"use client";
+
+import type { DatePreset } from "@/lib/date-presets";
+import { eventTypeLabel } from "@/lib/event-types";
+import type { AuditTrailFilters } from "@/lib/filters";
+import type { FilterPatch } from "@/lib/search-params";
+
+import { formatLocalDateTime } from "./local-datetime";
+import { useHydrated } from "./use-hydrated";
+
+type Chip = { name: string; value: string; remove: FilterPatch };
+
+function chipsFor(filters: AuditTrailFilters, preset: DatePreset | null, formatDate: (iso: string) => string): Chip[] {
+  const chips: Chip[] = [];
+  if (filters.user_email) chips.push({ name: "User email", value: filters.user_email, remove: { user_email: null } });
+  if (filters.event_type) {
+    chips.push({ name: "Event type", value: eventTypeLabel(filters.event_type), remove: { event_type: null } });
+  }
+  if (preset && preset.durationMs !== null) {
+    chips.push({ name: "Date range", value: preset.label, remove: { start_date: null, end_date: null } });
+  } else {
+    if (filters.start_date) chips.push({ name: "From", value: formatDate(filters.start_date), remove: { start_date: null } });
+    if (filters.end_date) chips.push({ name: "To", value: formatDate(filters.end_date), remove: { end_date: null } });
+  }
+  return chips;
+}
+
+type ActiveFilterChipsProps = {
+  filters: AuditTrailFilters;
+  preset: DatePreset | null;
+  onRemove: (patch: FilterPatch) => void;
+  onClear: () => void;
+};
+
+/** The active filters as removable chips, then "Clear filters". */
+export function ActiveFilterChips({ filters, preset, onRemove, onClear }: ActiveFilterChipsProps) {
+  // Until hydrated, dates show as ISO UTC (what the server can render), then in the user's zone.
+  const hydrated = useHydrated();
+  const chips = chipsFor(filters, preset, hydrated ? formatLocalDateTime : (iso) => iso);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <span className="text-xs text-zinc-600 dark:text-zinc-400">
+        {chips.length === 0 ? "No filters: showing all events" : "Filters:"}
+      </span>
+      {chips.length > 0 ? (
+      <ul aria-label="Active filters" className="flex max-w-full flex-wrap items-center gap-2">
+        {chips.map((chip) => (
+          <li
+            key={chip.name}
+            className="inline-flex max-w-full items-center gap-1 rounded-full border border-zinc-300 bg-zinc-50 py-0.5 pl-2.5 pr-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            <span className="min-w-0 truncate">
+              <span className="text-zinc-600 dark:text-zinc-400">{chip.name}:</span> {chip.value}
+            </span>
+            <button
+              type="button"
+              aria-label={`Remove filter ${chip.name}: ${chip.value}`}
+              title={`Remove filter ${chip.name}`}
+              onClick={() => onRemove(chip.remove)}
+              className="shrink-0 rounded-full p-0.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+            >
+              <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-none stroke-current stroke-2">
+                <path d="M4 4l8 8M12 4l-8 8" />
+              </svg>
+            </button>
+          </li>
+        ))}
+      </ul>
+      ) : null}
+      {chips.length > 0 ? (
+        <button
+          type="button"
+          onClick={onClear}
+          className="rounded px-1.5 py-0.5 text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-indigo-300"
+        >
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}

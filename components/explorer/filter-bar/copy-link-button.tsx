@@ -1,0 +1,75 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
+import type { AuditTrailFilters } from "@/lib/filters";
+import { useOpenEvent } from "@/lib/search-params";
+
+import { FIELD_CLASS, LABEL_CLASS } from "./field-styles";
+import { sharedViewUrl } from "./share-url";
+
+/**
+ * "Copy link": the current view with its date range frozen (see sharedViewUrl). When the browser
+ * refuses the clipboard, the link is shown selected in a field to copy by hand.
+ */
+export function CopyLinkButton({ filters }: { filters: AuditTrailFilters }) {
+  const id = useId();
+  const toast = useToast();
+  const [openEvent] = useOpenEvent();
+  const [manualUrl, setManualUrl] = useState<string | null>(null);
+  const fieldRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    fieldRef.current?.focus();
+    fieldRef.current?.select();
+  }, [manualUrl]);
+
+  async function copy() {
+    const url = sharedViewUrl(filters, openEvent, window.location.href, new Date());
+    try {
+      await navigator.clipboard.writeText(url);
+      setManualUrl(null);
+      toast("Link copied");
+    } catch {
+      // No permission, no secure context, or no clipboard API at all: the same way out for each.
+      setManualUrl(url);
+    }
+  }
+
+  return (
+    <div className="relative">
+      <Button onClick={copy}>
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 fill-none stroke-current stroke-[1.5]">
+          <path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" />
+        </svg>
+        Copy link
+      </Button>
+      {manualUrl ? (
+        <div className="absolute right-0 top-full z-30 mt-1 flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-1.5 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          <label htmlFor={id} className={LABEL_CLASS}>
+            The browser blocked the clipboard: copy this link by hand
+          </label>
+          <input
+            ref={fieldRef}
+            id={id}
+            readOnly
+            value={manualUrl}
+            onFocus={(event) => event.currentTarget.select()}
+            onKeyDown={(event) => {
+              if (event.key === "Escape") {
+                event.stopPropagation();
+                setManualUrl(null);
+              }
+            }}
+            className={`${FIELD_CLASS} font-mono text-xs`}
+          />
+          <Button variant="ghost" className="self-end" onClick={() => setManualUrl(null)}>
+            Done
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+
+import { activePreset, presetRange, type ChosenPresets, type DatePreset } from "@/lib/date-presets";
+import { DEFAULT_PAGE_SIZE } from "@/lib/filters";
+import { useAuditTrailFilters } from "@/lib/search-params";
+
+import { ActiveFilterChips } from "./active-filter-chips";
+import { CopyLinkButton } from "./copy-link-button";
+import { DateRangeFilter } from "./date-range-filter";
+import { EventTypeCombobox } from "./event-type-combobox";
+import { PageSizeSelect } from "./page-size-select";
+import { UserEmailFilter } from "./user-email-filter";
+
+export { USER_EMAIL_INPUT_NAME } from "./user-email-filter";
+
+type FilterBarProps = {
+  /** Actions shown after "Copy link", e.g. the Export menu. */
+  children?: ReactNode;
+};
+
+/**
+ * The explorer's filters. All state lives in the page URL (lib/search-params.ts): every change is a
+ * history entry, so Back and Forward move between filter states and a link shows the same view.
+ */
+export function FilterBar({ children }: FilterBarProps) {
+  const { filters, problem, setFilters, clearFilters } = useAuditTrailFilters();
+  // The URL only holds absolute dates; the page remembers which start dates its presets wrote.
+  const [chosenPresets, setChosenPresets] = useState<ChosenPresets>(() => new Map());
+  const preset = activePreset(filters, chosenPresets);
+
+  function applyPreset(chosen: DatePreset) {
+    const { start_date } = presetRange(chosen, new Date());
+    if (start_date) setChosenPresets((current) => new Map(current).set(start_date, chosen));
+    void setFilters({ start_date: start_date ?? null, end_date: null });
+  }
+
+  return (
+    <div
+      role="search"
+      aria-label="Filter events"
+      className="flex flex-col gap-2 border-b border-zinc-200 pb-3 dark:border-zinc-800"
+    >
+      <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
+        <UserEmailFilter value={filters.user_email} onApply={(email) => void setFilters({ user_email: email })} />
+        <EventTypeCombobox value={filters.event_type} onChange={(code) => void setFilters({ event_type: code })} />
+        <DateRangeFilter
+          range={{ start_date: filters.start_date, end_date: filters.end_date }}
+          preset={preset}
+          onPreset={applyPreset}
+          onChange={(patch) => void setFilters(patch)}
+          urlProblem={problem?.message ?? null}
+        />
+        <PageSizeSelect
+          value={filters.page_size ?? DEFAULT_PAGE_SIZE}
+          onChange={(pageSize) => void setFilters({ page_size: pageSize })}
+        />
+        <div className="flex items-center gap-2 self-end pb-5 sm:ml-auto">
+          <CopyLinkButton filters={filters} />
+          {children}
+        </div>
+      </div>
+      <ActiveFilterChips
+        filters={filters}
+        preset={preset}
+        onRemove={(patch) => void setFilters(patch)}
+        onClear={() => void clearFilters()}
+      />
+    </div>
+  );
+}
