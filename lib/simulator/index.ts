@@ -1,0 +1,100 @@
+// The embedded Merge audit-trail simulator: createSimulator() gives a Request -> Response handler
+// that the app calls in-process (no port) and server.ts serves over HTTP. Tests elsewhere use
+// expectedEvents() as the brute-force truth to compare their paged walks with.
+
+import type { AuditEvent } from "../audit-event";
+import { Dataset } from "./dataset";
+import { parseFaults } from "./faults";
+import { createHandler } from "./handler";
+import { startLiveArrival } from "./live";
+import { simulatorOptionsSchema, type ResolvedSimulatorOptions, type SimulatorOptions } from "./options";
+import { hashString } from "./random";
+import { MICROS_PER_MS, parseDateTime } from "./time";
+
+export { CATEGORIES, FAULT_HEADER } from "./handler";
+export {
+  DEFAULT_SIMULATOR_API_KEY,
+  DEFAULT_SIMULATOR_PORT,
+  MAX_SIMULATOR_EVENTS,
+  simulatorOptionsFromEnv,
+  simulatorPortFromEnv,
+  type SimulatorOptions,
+} from "./options";
+export { decodeCursor, encodeCursor, type Cursor } from "./cursor";
+
+/** Merge's filter names, as lib/filters.ts spells them (AuditTrailFilters fits). */
+export type ExpectedFilters = { user_email?: string; event_type?: string; start_date?: string; end_date?: string };
+
+export type Simulator = {
+  handle(request: Request): Promise<Response>;
+  /** Every event matching the filters, newest first, by brute force over the whole dataset. */
+  expectedEvents(filters?: ExpectedFilters): AuditEvent[];
+  /** Adds `count` events happening now, as live arrival does. */
+  addEvents(count?: number): void;
+  /** How many events exist now. */
+  size(): number;
+  /** Audit-trail requests answered or failed so far (the counter fault rules use). */
+  requestCount(): number;
+  readonly options: ResolvedSimulatorOptions;
+  /** Stops live arrival and releases hung or delayed requests. */
+  close(): void;
+};
+
+function micros(text: string | undefined, name: string): number | undefined {
+  if (text === undefined || text === "") return undefined;
+  const value = parseDateTime(text);
+  if (value === null) throw new Error(`expectedEvents: ${name} is not a date/time: ${text}`);
+  return value;
+}
+
+export function createSimulator(input: SimulatorOptions = {}): Simulator {
+  const options = simulatorOptionsSchema.parse(input);
+  const startedAt = performance.now();
+  const nowMs = options.now === undefined ? Date.now() : new Date(options.now).getTime();
+  // The clock runs from the pinned `now`, so live events land after the generated ones.
+  const clockMicros = () => Math.floor((nowMs + (performance.now() - startedAt)) * MICROS_PER_MS);
+  const dataset = new Dataset({ seed: options.seed, events: options.events, nowMicros: nowMs * MICROS_PER_MS, days: options.days });
+  const faults = parseFaults([options.faults, options.latencyMs > 0 ? `latency:${options.latencyMs}` : ""].join(","));
+  if (!faults.ok) throw new Error(faults.error);
+  const closing = new AbortController();
+  const handler = createHandler({
+    dataset,
+    apiKey: options.apiKey,
+    rules: faults.rules,
+    seedHash: hashString(options.seed),
+    closed: closing.signal,
+  });
+  const addEvents = (count = 1) => {
+    for (let i = 0; i < count; i += 1) dataset.append(clockMicros());
+  };
+  const stopLive = startLiveArrival(options.liveEventsPerMinute, addEvents);
+
+  return {
+    handle: handler.handle,
+    requestCount: handler.requestCount,
+    options,
+    addEvents,
+    size: () => dataset.size,
+    expectedEvents(filters = {}) {
+      const email = filters.user_email?.trim().toLowerCase() || undefined;
+      const type = filters.event_type?.trim() || undefined;
+      const after = micros(filters.start_date, "start_date");
+      const before = micros(filters.end_date, "end_date");
+      const events: AuditEvent[] = [];
+      for (let index = dataset.size - 1; index >= 0; index -= 1) {
+        const event = dataset.event(index);
+        const at = parseDateTime(event.created_at)!;
+        if (email !== undefined && event.user_email?.toLowerCase() !== email) continue;
+        if (type !== undefined && event.event_type !== type) continue;
+        if (after !== undefined && !(at > after)) continue;
+        if (before !== undefined && !(at < before)) continue;
+        events.push(event);
+      }
+      return events;
+    },
+    close() {
+      stopLive();
+      closing.abort(new Error("The simulator closed"));
+    },
+  };
+}
