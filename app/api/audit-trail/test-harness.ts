@@ -81,7 +81,8 @@ export type StandaloneSimulator = { baseUrl: string; apiKey: string; stop(): Pro
 export function startStandaloneSimulator(port: number, env: Record<string, string> = {}): Promise<StandaloneSimulator> {
   const apiKey = `sim-key-${port}`;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "lib/simulator/server.ts"], {
-    env: { ...process.env, SIMULATOR_PORT: String(port), SIMULATOR_API_KEY: apiKey, SIMULATOR_NOW, ...env },
+    // BASE_ENV blanks any SIMULATOR_* a previous loadRoute stubbed into this process's environment.
+    env: { ...process.env, ...BASE_ENV, SIMULATOR_PORT: String(port), SIMULATOR_API_KEY: apiKey, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const stop = () =>

@@ -1,0 +1,302 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
+import { walkPages } from "@/lib/paging";
+import type { Simulator } from "@/lib/simulator";
+
+import {
+  apiRequest,
+  loadRoute,
+  sessionCookie,
+  startStandaloneSimulator,
+  walkRoute,
+  type RouteHandler,
+  type StandaloneSimulator,
+} from "./test-harness";
+
+let cookie: string;
+
+beforeAll(async () => {
+  cookie = await sessionCookie();
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+/** The process's embedded simulator for the configuration loadRoute just set. */
+async function embedded(): Promise<Simulator> {
+  const { embeddedSimulator } = await import("@/lib/server/merge/embedded");
+  return embeddedSimulator();
+}
+
+/** The simulator's own walk, straight through its handler or its HTTP port, with its key. */
+async function directWalk(fetchPage: (url: string) => Promise<Response>, base: string, search: string) {
+  const events: AuditEvent[] = [];
+  const pages = walkPages(async (cursor) => {
+    const params = new URLSearchParams(search);
+    if (cursor !== undefined) params.set("cursor", cursor);
+    const response = await fetchPage(`${base}/hris/v1/audit-trail?${params}`);
+    return (await response.json()) as AuditTrailPage;
+  });
+  for await (const page of pages) events.push(...page.results);
+  return events;
+}
+
+/** The acting email with the most events: enough of them to span several pages of 10. */
+function busiestEmail(events: AuditEvent[]): string {
+  const counts = new Map<string, number>();
+  for (const event of events) if (event.user_email) counts.set(event.user_email, (counts.get(event.user_email) ?? 0) + 1);
+  const [email, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  expect(count).toBeGreaterThan(20);
+  return email;
+}
+
+async function errorOf(response: Response) {
+  const body = (await response.json()) as { error: { code: string; message: string; field?: string; retry_after?: number } };
+  return body.error;
+}
+
+const REFUSED: Array<[string, string]> = [
+  ["page_size=500", "page_size"],
+  ["start_date=yesterday", "start_date"],
+  ["foo=1", "foo"],
+  ["user_email=not-an-email", "user_email"],
+  ["start_date=2026-11-02T00:00:00Z&end_date=2026-11-01T00:00:00Z", "end_date"],
+  ["event_type=invited_user", "event_type"],
+  [`cursor=${"A".repeat(600)}`, "cursor"],
+  ["cursor=not%20base64!", "cursor"],
+  ["page_size=10&page_size=20", "page_size"],
+];
+
+describe("GET /api/audit-trail with the embedded simulator", () => {
+  let GET: RouteHandler;
+  let simulator: Simulator;
+
+  beforeAll(async () => {
+    GET = await loadRoute();
+    simulator = await embedded();
+  });
+
+  it("answers 401 without a session, or for a signed-in user no longer allowed, and asks Merge nothing", async () => {
+    const before = simulator.requestCount();
+    for (const request of [apiRequest(""), apiRequest("", await sessionCookie("former@elsewhere.test"))]) {
+      const response = await GET(request);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+      expect(await errorOf(response)).toEqual({ code: "unauthenticated", message: "Your session expired: sign in again" });
+    }
+    expect(simulator.requestCount()).toBe(before);
+  });
+
+  it("returns the simulator's events for a user, privately, and walking next gives exactly the simulator's own walk", async () => {
+    const email = busiestEmail(simulator.expectedEvents());
+    const search = `user_email=${encodeURIComponent(email)}&page_size=10`;
+
+    const first = await GET(apiRequest(search, cookie));
+    expect(first.status).toBe(200);
+    expect(first.headers.get("cache-control")).toBe("private, no-store");
+    const page = (await first.json()) as AuditTrailPage;
+    expect(Object.keys(page).sort()).toEqual(["next", "previous", "results"]);
+    expect(page.results).toHaveLength(10);
+    expect(page.results.every((event) => event.user_email === email)).toBe(true);
+
+    const viaApi = (await walkRoute(GET, search, cookie)).flatMap((p) => p.results);
+    const key = simulator.options.apiKey;
+    const own = await directWalk(
+      (url) => simulator.handle(new Request(url, { headers: { Authorization: `Bearer ${key}` } })),
+      "http://embedded.test/api",
+      search,
+    );
+    expect(viaApi).toEqual(own);
+    expect(viaApi).toEqual(simulator.expectedEvents({ user_email: email }));
+  });
+
+  it.each(REFUSED)("refuses ?%s with a 400 naming %s, and sends Merge nothing", async (search, field) => {
+    const before = simulator.requestCount();
+    const response = await GET(apiRequest(search, cookie));
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error).toMatchObject({ code: "invalid_filter", field });
+    expect(error.message.length).toBeGreaterThan(10);
+    expect(simulator.requestCount()).toBe(before);
+  });
+
+  it("tells the user to start over when Merge no longer knows a cursor", async () => {
+    // Well-formed base64, so it passes our checks, of a position Merge cannot read.
+    const response = await GET(apiRequest(`cursor=${encodeURIComponent(btoa("p=yesterday"))}`, cookie));
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({ code: "invalid_cursor", field: "cursor", message: expect.stringMatching(/first page/) });
+  });
+});
+
+describe("GET /api/audit-trail when the embedded simulator misbehaves", () => {
+  async function routeWithFaults(faults: string, env: Record<string, string> = {}) {
+    const GET = await loadRoute({ SIMULATOR_FAULTS: faults, ...env });
+    return { GET, simulator: await embedded() };
+  }
+
+  it("rides out a 429 with Retry-After and answers 200", async () => {
+    const { GET, simulator } = await routeWithFaults("429:1@1");
+    const response = await GET(apiRequest("page_size=5", cookie));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as AuditTrailPage).results).toHaveLength(5);
+    expect(simulator.requestCount()).toBe(2);
+  });
+
+  it("answers 503 rate_limited with the wait when Merge asks for more than the cap", async () => {
+    const { GET, simulator } = await routeWithFaults("429:45@1");
+    const response = await GET(apiRequest("", cookie));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("45");
+    expect(await errorOf(response)).toMatchObject({ code: "rate_limited", retry_after: 45, message: expect.stringContaining("45 s") });
+    expect(simulator.requestCount()).toBe(1);
+  });
+
+  it("answers 503 after the retry cap when Merge keeps failing with 500", async () => {
+    const { GET, simulator } = await routeWithFaults("500");
+    const response = await GET(apiRequest("", cookie));
+    expect(response.status).toBe(503);
+    expect(await errorOf(response)).toMatchObject({ code: "upstream_unavailable" });
+    expect(simulator.requestCount()).toBe(3);
+  });
+
+  it("answers 504 when Merge hangs, at the configured timeout", async () => {
+    const { GET, simulator } = await routeWithFaults("hang", { MERGE_TIMEOUT_MS: "300" });
+    const response = await GET(apiRequest("", cookie));
+    expect(response.status).toBe(504);
+    expect(await errorOf(response)).toMatchObject({ code: "upstream_timeout" });
+    expect(simulator.requestCount()).toBe(1);
+  });
+
+  it.each(["malformed", "wrong-shape"])("answers 502 upstream_invalid for a %s body", async (fault) => {
+    const { GET } = await routeWithFaults(fault);
+    const response = await GET(apiRequest("", cookie));
+    expect(response.status).toBe(502);
+    expect(await errorOf(response)).toMatchObject({ code: "upstream_invalid" });
+  });
+});
+
+describe("GET /api/audit-trail with a standalone simulator", () => {
+  // One server per behaviour, since the server reads its faults once at start.
+  const servers: Record<"plain" | "throttled" | "failing" | "hanging" | "malformed", StandaloneSimulator | undefined> = {
+    plain: undefined,
+    throttled: undefined,
+    failing: undefined,
+    hanging: undefined,
+    malformed: undefined,
+  };
+  const fetchSpy = vi.spyOn(globalThis, "fetch");
+  const responses: Response[] = [];
+
+  beforeAll(async () => {
+    [servers.plain, servers.throttled, servers.failing, servers.hanging, servers.malformed] = await Promise.all([
+      startStandaloneSimulator(4301),
+      startStandaloneSimulator(4302, { SIMULATOR_FAULTS: "429:1@1" }),
+      startStandaloneSimulator(4303, { SIMULATOR_FAULTS: "500" }),
+      startStandaloneSimulator(4304, { SIMULATOR_FAULTS: "hang" }),
+      startStandaloneSimulator(4305, { SIMULATOR_FAULTS: "malformed" }),
+    ]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(Object.values(servers).map((server) => server?.stop()));
+  });
+
+  async function routeFor(server: StandaloneSimulator | undefined, env: Record<string, string> = {}) {
+    if (!server) throw new Error("the simulator did not start");
+    return loadRoute({ MERGE_API_KEY: server.apiKey, MERGE_API_BASE_URL: server.baseUrl, ...env });
+  }
+
+  /** Calls the route, keeping the response (cloned) for the key check at the end. */
+  async function call(GET: RouteHandler, search: string) {
+    const response = await GET(apiRequest(search, cookie));
+    responses.push(response.clone());
+    return response;
+  }
+
+  const upstreamCalls = (server: StandaloneSimulator | undefined) =>
+    fetchSpy.mock.calls.filter(([url]) => String(url).startsWith(server!.baseUrl)).length;
+
+  it("returns the simulator's events, and walking next gives exactly the simulator's own walk", async () => {
+    const GET = await routeFor(servers.plain);
+    const server = servers.plain!;
+    const all = await directWalk(
+      (url) => fetch(url, { headers: { Authorization: `Bearer ${server.apiKey}` } }),
+      server.baseUrl,
+      "page_size=100",
+    );
+    const search = `user_email=${encodeURIComponent(busiestEmail(all))}&page_size=10`;
+    const first = await call(GET, search);
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as AuditTrailPage).results).toHaveLength(10);
+
+    const viaApi = (await walkRoute(GET, search, cookie)).flatMap((p) => p.results);
+    const own = await directWalk(
+      (url) => fetch(url, { headers: { Authorization: `Bearer ${server.apiKey}` } }),
+      server.baseUrl,
+      search,
+    );
+    expect(viaApi.length).toBeGreaterThan(20);
+    expect(viaApi).toEqual(own);
+  });
+
+  it.each(REFUSED)("refuses ?%s with a 400 naming %s, and the upstream receives nothing", async (search, field) => {
+    const GET = await routeFor(servers.plain);
+    const before = upstreamCalls(servers.plain);
+    const response = await call(GET, search);
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({ code: "invalid_filter", field });
+    expect(upstreamCalls(servers.plain)).toBe(before);
+  });
+
+  it("answers 502 upstream_auth when the server's key is rejected", async () => {
+    const GET = await routeFor(servers.plain, { MERGE_API_KEY: "revoked-key" });
+    const response = await call(GET, "");
+    expect(response.status).toBe(502);
+    expect(await errorOf(response)).toEqual({
+      code: "upstream_auth",
+      message: expect.stringContaining("The server's Merge API key was rejected"),
+    });
+  });
+
+  it("rides out a 429 with Retry-After and answers 200", async () => {
+    const GET = await routeFor(servers.throttled);
+    const response = await call(GET, "page_size=3");
+    expect(response.status).toBe(200);
+    expect(upstreamCalls(servers.throttled)).toBe(2);
+  });
+
+  it("answers 503 after the retry cap when the upstream keeps failing with 500", async () => {
+    const GET = await routeFor(servers.failing);
+    const response = await call(GET, "");
+    expect(response.status).toBe(503);
+    expect(await errorOf(response)).toMatchObject({ code: "upstream_unavailable" });
+    expect(upstreamCalls(servers.failing)).toBe(3);
+  });
+
+  it("answers 504 when the upstream hangs, at the configured timeout", async () => {
+    const GET = await routeFor(servers.hanging, { MERGE_TIMEOUT_MS: "300" });
+    const response = await call(GET, "");
+    expect(response.status).toBe(504);
+    expect(await errorOf(response)).toMatchObject({ code: "upstream_timeout" });
+  });
+
+  it("answers 502 for a malformed body", async () => {
+    const GET = await routeFor(servers.malformed);
+    const response = await call(GET, "");
+    expect(response.status).toBe(502);
+    expect(await errorOf(response)).toMatchObject({ code: "upstream_invalid" });
+  });
+
+  it("never put the key in any response of this suite, body or header", async () => {
+    expect(responses.length).toBeGreaterThan(10);
+    const keys = Object.values(servers).map((server) => server!.apiKey);
+    for (const response of responses) {
+      const text = `${[...response.headers].join("\n")}\n${await response.text()}`;
+      for (const key of keys) expect(text).not.toContain(key);
+      expect(text).not.toContain("revoked-key");
+    }
+  });
+});
