@@ -1,7 +1,47 @@
-export default function HomePage() {
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { redirect } from "next/navigation";
+
+import { getQueryClient } from "@/app/get-query-client";
+import { Explorer } from "@/components/explorer/explorer";
+import { parseFilters } from "@/lib/filters";
+import { auditTrailQueryOptions, type FetchAuditTrailPage } from "@/lib/query-options";
+import { signInPath } from "@/lib/server/auth/callback-url";
+import { getPageSession } from "@/lib/server/auth/session";
+import { getServerConfig } from "@/lib/server/config";
+import { listAuditEvents } from "@/lib/server/merge/client";
+import { isDemoUpstream } from "@/lib/upstream";
+
+// The first page is fetched here, on the server, under the key the browser will ask for: a shared
+// link shows its events at first paint, with no round trip through our own API.
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function toUrlSearchParams(searchParams: SearchParams): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(searchParams)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
+  }
+  return params;
+}
+
+const fetchPageFromMerge: FetchAuditTrailPage = async (filters, cursor, signal) =>
+  (await listAuditEvents({ ...filters, cursor: cursor ?? undefined }, { signal })).page;
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = toUrlSearchParams(await searchParams);
+  // proxy.ts already sends visitors without a session to sign-in; this page calls Merge itself,
+  // so it checks again rather than trust that nothing ever routes around the proxy.
+  if (!(await getPageSession())) redirect(signInPath(params.size > 0 ? `/?${params}` : "/"));
+
+  const demo = isDemoUpstream(getServerConfig().upstream);
+  const parsed = parseFilters(params, ["event"]);
+  const queryClient = getQueryClient();
+  // An invalid URL fetches nothing: Explorer shows the hint from the same parse.
+  if (parsed.ok) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(parsed.value, fetchPageFromMerge));
+
   return (
-    <main className="mx-auto max-w-6xl p-6">
-      <h1 className="text-2xl font-semibold">Audit Trail Explorer</h1>
-    </main>
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <Explorer demo={demo} />
+    </HydrationBoundary>
   );
 }

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useMemo } from "react";
 
 import { DemoBanner } from "@/components/explorer/demo-banner";
 import { EventResults } from "@/components/explorer/event-results";
+import { ExportMenu } from "@/components/explorer/export-menu";
+import { FilterBar } from "@/components/explorer/filter-bar/filter-bar";
 import { InvalidFilters } from "@/components/explorer/invalid-filters";
 import { findUserEmailInput, isTypingTarget } from "@/components/explorer/keyboard";
 import { parseFilters } from "@/lib/filters";
@@ -40,6 +42,11 @@ export function Explorer({ demo }: { demo: boolean }) {
     <main className="flex min-h-0 flex-1 flex-col">
       {demo && <DemoBanner />}
       <h1 className="sr-only">Audit trail</h1>
+      <div className="px-3 pt-3 sm:px-4">
+        <FilterBar>
+          <ExportMenu />
+        </FilterBar>
+      </div>
       {parsed.ok ? (
         // A new filter state is a new result set: remounting resets scroll and keyboard position.
         <EventResults

@@ -1,3 +1,5 @@
+import { USER_EMAIL_INPUT_NAME } from "@/components/explorer/filter-bar/filter-bar";
+
 /** True when a key press belongs to a text field, so single-key shortcuts must not fire. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -9,13 +11,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.getAttribute("role") === "combobox";
 }
 
-/** The filter bar's "User email" textbox, found by its accessible name so `/` can focus it. */
+/** The filter bar's "User email" textbox, which `/` focuses. */
 export function findUserEmailInput(): HTMLInputElement | null {
-  const byName = document.querySelector<HTMLInputElement>('input[name="user_email"]');
-  if (byName) return byName;
-  for (const input of document.querySelectorAll<HTMLInputElement>("input")) {
-    const label = input.getAttribute("aria-label") ?? Array.from(input.labels ?? [], (l) => l.textContent).join(" ");
-    if (label.trim() === "User email") return input;
-  }
-  return null;
+  return document.querySelector<HTMLInputElement>(`input[name="${USER_EMAIL_INPUT_NAME}"]`);
 }

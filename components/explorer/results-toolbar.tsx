@@ -15,7 +15,11 @@ export function ResultsToolbar({ table, count }: { table: EventTable; count: num
       </p>
       <div className="flex items-center gap-2">
         <span className="text-xs text-zinc-600 dark:text-zinc-400">Times in {timeZone}</span>
-        <Button aria-pressed={mode === "utc"} onClick={() => setMode(mode === "utc" ? "local" : "utc")}>
+        <Button
+          aria-pressed={mode === "utc"}
+          className="aria-pressed:border-indigo-600 aria-pressed:bg-indigo-50 dark:aria-pressed:border-indigo-400 dark:aria-pressed:bg-indigo-950"
+          onClick={() => setMode(mode === "utc" ? "local" : "utc")}
+        >
           UTC
         </Button>
         <ColumnVisibilityMenu table={table} />
