@@ -51,7 +51,7 @@ describe("parseQuery and toSearchParams", () => {
   });
 
   it("keeps a cursor exactly as Merge gave it, padding and URL-safe characters included", () => {
-    for (const cursor of ["cD0yMDI2LTExLTI4", "cj0xJnA9MjAyNg==", "a+b/c=", "a-b_c"]) {
+    for (const cursor of ["cD0yMDI2LTExLTI4", "cj0xJnA9MjAyNg==", "ab+/cd8=", btoa("r=1&p=2026-11-28 09:00:00+00:00")]) {
       const query = parsed(toSearchParams({ cursor }).toString());
       expect(query.cursor).toBe(cursor);
     }
@@ -100,6 +100,9 @@ describe("parseQuery refuses what Merge must never see", () => {
     ["a cursor over 512 characters", `cursor=${"A".repeat(513)}`, "cursor", /too long/],
     ["a cursor that is not base64", "cursor=abc%20def", "cursor", /not valid/],
     ["a cursor with a query of its own", "cursor=abc%26page_size%3D1000", "cursor", /not valid/],
+    ["a cursor of the wrong length for base64", "cursor=0", "cursor", /not valid/],
+    ["a cursor in URL-safe base64", "cursor=ab-_cd8%3D", "cursor", /not valid/],
+    ["a cursor padded in the middle", "cursor=ab%3D%3Dcd8%3D", "cursor", /not valid/],
   ])("refuses %s", (_, search, field, message) => {
     const result = parse(search);
     expect(result.ok).toBe(false);
@@ -109,7 +112,7 @@ describe("parseQuery refuses what Merge must never see", () => {
   });
 
   it("refuses a cursor where only filters are allowed", () => {
-    const result = parseFilters(new URLSearchParams("cursor=abc"));
+    const result = parseFilters(new URLSearchParams("cursor=abcd"));
     expect(result).toEqual({ ok: false, error: { field: "cursor", message: 'Unknown parameter "cursor"' } });
   });
 
@@ -122,6 +125,6 @@ describe("parseQuery refuses what Merge must never see", () => {
 
 describe("pickFilters", () => {
   it("drops paging, keeping what identifies a result set", () => {
-    expect(pickFilters({ user_email: "jane@acme.com", page_size: 10, cursor: "abc" })).toEqual({ user_email: "jane@acme.com" });
+    expect(pickFilters({ user_email: "jane@acme.com", page_size: 10, cursor: "abcd" })).toEqual({ user_email: "jane@acme.com" });
   });
 });

@@ -72,13 +72,13 @@ describe("createMergeClient", () => {
       user_email: "jane@acme.com",
       event_type: "INVITED_USER",
       page_size: 10,
-      cursor: "abc=",
+      cursor: "YWJjZA==",
     });
     expect(result.page).toEqual(PAGE);
     expect(result.retries).toBe(0);
     const [request] = merge.requests;
     expect(request!.url).toBe(
-      "https://merge.test/api/hris/v1/audit-trail?user_email=jane%40acme.com&event_type=INVITED_USER&page_size=10&cursor=abc%3D",
+      "https://merge.test/api/hris/v1/audit-trail?user_email=jane%40acme.com&event_type=INVITED_USER&page_size=10&cursor=YWJjZA%3D%3D",
     );
     expect(new Headers(request!.init.headers).get("authorization")).toBe(`Bearer ${KEY}`);
     expect(request!.init.redirect).toBe("manual");
