@@ -123,6 +123,15 @@ describe("openExportStream", () => {
     expect(summaries).toMatchObject([{ outcome: "complete", events: 300, rateLimitWaits: 2 }]);
   });
 
+  it("does not wait on a rate-limited first page: the route answers at once with the wait", async () => {
+    const rateLimited = new MergeApiError("rate_limited", "429", { retryAfterSeconds: 30 });
+    const { clock, sleeps } = fakeClock();
+    const { stream, summaries } = open(scriptedUpstream(300, () => rateLimited).listPage, { clock });
+    await expect(stream).rejects.toBe(rateLimited);
+    expect(sleeps).toEqual([]);
+    expect(summaries).toMatchObject([{ outcome: "failed", reason: "rate_limited", events: 0 }]);
+  });
+
   it("gives up on a rate limit that outlasts its bound, by erroring the stream", async () => {
     const rateLimited = new MergeApiError("rate_limited", "429", { retryAfterSeconds: 60 });
     const upstream = scriptedUpstream(300, (call) => (call >= 2 ? rateLimited : undefined));

@@ -90,6 +90,8 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
   else options.signal?.addEventListener("abort", onClientGone, { once: true });
 
   // One page, continuing from the same cursor after a rate limit: nothing skipped, nothing repeated.
+  // The first page gets only the client's own retries: before any byte is sent, a clear "rate
+  // limited, retry in N s" answer serves the person better than a download that sits waiting.
   const fetchPage = async (cursor: string | undefined): Promise<AuditTrailPage> => {
     let waitedMs = 0;
     for (;;) {
@@ -99,7 +101,7 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
         stats.upstreamRetries += result.retries;
         return result.page;
       } catch (error) {
-        if (!(error instanceof MergeApiError) || error.code !== "rate_limited") throw error;
+        if (cursor === undefined || !(error instanceof MergeApiError) || error.code !== "rate_limited") throw error;
         const waitMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : DEFAULT_RATE_LIMIT_WAIT_MS;
         if (waitedMs + waitMs > maxRateLimitWaitMs) throw error;
         stats.rateLimitWaits++;
