@@ -51,7 +51,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="w-full max-w-sm space-y-6">
         <div className="space-y-2 text-center">
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Audit Trail Explorer</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="text-sm text-balance text-zinc-600 dark:text-zinc-400">
             Read, filter and share your organization&rsquo;s Merge audit trail.
           </p>
         </div>

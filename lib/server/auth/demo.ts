@@ -18,7 +18,7 @@ export function isDemoSignInEnabled(): boolean {
 }
 
 export function demoProvider() {
-  return CredentialsProvider({
+  const provider = CredentialsProvider({
     id: DEMO_PROVIDER_ID,
     name: "Demo user",
     credentials: {},
@@ -26,4 +26,7 @@ export function demoProvider() {
     // as the demo user against Merge's hosts.
     authorize: () => (isDemoSignInEnabled() ? { ...DEMO_USER } : null),
   });
+  // next-auth applies the options' id when it loads providers; say it at the top level too, so
+  // the provider list reads the same before that.
+  return { ...provider, id: DEMO_PROVIDER_ID };
 }
