@@ -106,3 +106,10 @@ describe("proxy with a session cookie", () => {
     expect((await proxy(request("/api/audit-trail", cookie))).status).toBe(401);
   });
 });
+
+describe("proxy callback for client-side navigations", () => {
+  it("leaves Next's internal _rsc marker out of the callback", async () => {
+    const target = signInTarget(await proxy(request(`${SHARED}&_rsc=abc12`)));
+    expect(target.searchParams.get("callbackUrl")).toBe(SHARED);
+  });
+});

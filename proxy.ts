@@ -41,10 +41,8 @@ function next(request: NextRequest, options: SecurityHeaderOptions): NextRespons
 
 /** The page the user asked for, as a relative path and query, minus Next's internal RSC marker. */
 function requestedPath(request: NextRequest): string {
-  const url = request.nextUrl;
-  if (url.searchParams.has("_rsc")) {
-    url.searchParams.delete("_rsc");
-  }
+  const url = request.nextUrl.clone();
+  if (url.searchParams.has("_rsc")) url.searchParams.delete("_rsc");
   return safeCallbackPath(`${url.pathname}${url.search}`);
 }
 
