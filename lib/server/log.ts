@@ -11,6 +11,8 @@ export type RequestLogLine = {
   status: number;
   /** Our error code when the answer is an error. */
   code?: string;
+  /** Why the upstream call failed, for operators: written by our code, never the key or Merge's body. */
+  detail?: string;
   /** Who asked (the signed-in email), when known. */
   user?: string;
   filters?: LoggedQuery;

@@ -46,7 +46,9 @@ export function withSession(handler: SessionHandler): (request: NextRequest) => 
         recordUpstream: (figures) => Object.assign(line, figures),
       });
     } catch (error) {
-      if (error instanceof MergeApiError) Object.assign(line, { upstreamMs: error.upstreamMs, retries: error.retries });
+      if (error instanceof MergeApiError) {
+        Object.assign(line, { upstreamMs: error.upstreamMs, retries: error.retries, detail: error.message });
+      }
       if (request.signal.aborted) {
         response = new Response(null, { status: CLIENT_CLOSED });
       } else {

@@ -167,6 +167,15 @@ describe("createMergeClient", () => {
     expect(merge.requests[0]!.init.signal?.aborted).toBe(true);
   });
 
+  it("stops calling Merge after repeated failing answers, before Merge would block the server's IP", async () => {
+    const merge = upstream(json({ detail: "Invalid token." }, 401));
+    const revoked = client(merge.fetch);
+    for (let i = 0; i < 10; i++) expect((await failure(revoked.listAuditEvents({}))).code).toBe("upstream_auth");
+    const held = await failure(revoked.listAuditEvents({}));
+    expect(held.code).toBe("upstream_unavailable");
+    expect(merge.requests).toHaveLength(10);
+  });
+
   it("never puts the key or the upstream body in an error message", async () => {
     const echoes: Step[] = [
       json({ detail: `Invalid token ${KEY}` }, 401),

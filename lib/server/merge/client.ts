@@ -7,6 +7,7 @@ import { logWarning } from "@/lib/server/log";
 
 import { embeddedUpstream } from "./embedded";
 import { MergeApiError } from "./errors";
+import { createFailureGuard, type FailureGuard } from "./failure-guard";
 import { advisedWaitMs, DEFAULT_RETRY_POLICY, systemClock, withRetries, type RetryClock, type RetryPolicy } from "./retry";
 
 // The Merge client: one page of the audit trail per call. It builds the request from the shared
@@ -24,6 +25,8 @@ export type MergeClientOptions = {
   /** Deadline of each attempt, headers and body included. */
   timeoutMs: number;
   retry?: { policy?: Partial<RetryPolicy>; clock?: RetryClock };
+  /** Holds calls back after too many failing answers; one per client by default. */
+  failureGuard?: FailureGuard;
 };
 
 export type ListOptions = { signal?: AbortSignal };
@@ -48,9 +51,14 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
 export function createMergeClient(options: MergeClientOptions): MergeClient {
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry?.policy };
   const clock = options.retry?.clock ?? systemClock;
+  const guard = options.failureGuard ?? createFailureGuard(clock.now);
   const hideKey = (text: string) => text.split(options.apiKey).join("[redacted]");
 
   async function attempt(url: string, caller: AbortSignal | undefined): Promise<Answer> {
+    const holdMs = guard.holdMs();
+    if (holdMs > 0) {
+      throw new MergeApiError("upstream_unavailable", `Holding back for ${holdMs} ms after repeated failing answers from Merge`);
+    }
     const deadline = AbortSignal.timeout(options.timeoutMs);
     const signal = caller ? AbortSignal.any([deadline, caller]) : deadline;
     try {
@@ -64,6 +72,7 @@ export function createMergeClient(options: MergeClientOptions): MergeClient {
         }),
         signal,
       );
+      guard.record(response.status);
       // The body is read under the same deadline: a stalled body is as hung as a silent server.
       return { status: response.status, headers: response.headers, body: await raceAbort(response.text(), signal) };
     } catch (error) {
