@@ -39,7 +39,7 @@ export type MergeClient = {
 type Answer = { status: number; headers: Headers; body: string };
 
 /** Settles with `promise`, or rejects with the signal's reason as soon as it aborts. */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
@@ -52,7 +52,7 @@ export function createMergeClient(options: MergeClientOptions): MergeClient {
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry?.policy };
   const clock = options.retry?.clock ?? systemClock;
   const guard = options.failureGuard ?? createFailureGuard(clock.now);
-  const hideKey = (text: string) => text.split(options.apiKey).join("[redacted]");
+  const hideKey = (text: string) => (options.apiKey ? text.split(options.apiKey).join("[redacted]") : text);
 
   async function attempt(url: string, caller: AbortSignal | undefined): Promise<Answer> {
     const holdMs = guard.holdMs();
