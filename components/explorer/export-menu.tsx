@@ -102,7 +102,7 @@ export function ExportMenu() {
                 className="flex w-full items-baseline gap-2 px-3 py-1.5 text-left text-sm text-zinc-900 hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:text-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
               >
                 {FORMAT_LABELS[format]}
-                <span aria-hidden="true" className="text-xs text-zinc-500 dark:text-zinc-400">
+                <span aria-hidden="true" className="text-xs text-zinc-600 dark:text-zinc-400">
                   {FORMAT_HINTS[format]}
                 </span>
               </button>

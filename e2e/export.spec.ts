@@ -1,0 +1,102 @@
+import { readFile } from "node:fs/promises";
+
+import type { Page } from "@playwright/test";
+
+import { parseExport } from "@/lib/export/parse";
+
+import { FAILING_APP_URL } from "./support/env";
+import { eventRows, readAllLoadedIds, scrollToEndOfTrail } from "./support/explorer";
+import { expect, expectNoSeriousA11yViolations, test } from "./support/test";
+
+// The Export menu: the file holds what the table holds for the same filters, in the same order;
+// a failure says why and saves nothing; Cancel stops it.
+
+const USER = "olivia.bennett@northwindhr.com";
+
+function exportButton(page: Page) {
+  return page.getByRole("button", { name: "Export", exact: true });
+}
+
+test("a CSV from the Export menu holds the table's rows for the filter, in the same order", async ({ page }) => {
+  await page.goto(`/?user_email=${encodeURIComponent(USER)}`);
+  await expect(eventRows(page).first()).toBeVisible();
+  await scrollToEndOfTrail(page);
+  const tableIds = await readAllLoadedIds(page);
+  // Several of the table's pages, so the comparison crosses its cursors and the export's.
+  expect(tableIds.length).toBeGreaterThan(100);
+
+  const download = page.waitForEvent("download");
+  await exportButton(page).click();
+  await page.getByRole("menuitem", { name: "CSV", exact: true }).click();
+  const file = await download;
+
+  expect(file.suggestedFilename()).toBe(`audit-trail_user-${USER}.csv`);
+  const records = parseExport("csv", await readFile(await file.path(), "utf8"));
+  expect(records.map((record) => record["Event ID"])).toEqual(tableIds);
+  expect(new Set(records.map((record) => record["User Email"]))).toEqual(new Set([USER]));
+  await expect(page.getByText(`Exported ${tableIds.length} events to audit-trail_user-${USER}.csv`)).toBeVisible();
+});
+
+test("the Export menu works from the keyboard and passes an accessibility scan", async ({ page }) => {
+  await page.goto("/?event_type=EXPORTED_AUDIT_TRAIL");
+  await expect(eventRows(page).first()).toBeVisible();
+  await exportButton(page).focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu", { name: "Export format" });
+  await expect(menu.getByRole("menuitem")).toHaveText([/^CSV/, /^JSON/, /^NDJSON/]);
+  await expect(menu.getByRole("menuitem", { name: "CSV", exact: true })).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(exportButton(page)).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "NDJSON", exact: true })).toBeFocused();
+  const download = page.waitForEvent("download");
+  await page.keyboard.press("Enter");
+  const records = parseExport("ndjson", await readFile(await (await download).path(), "utf8"));
+  expect(records.length).toBeGreaterThan(0);
+  expect(records.every((record) => record.event_type === "EXPORTED_AUDIT_TRAIL")).toBe(true);
+});
+
+test("an export that fails says why and saves nothing", async ({ page }) => {
+  // This server reads a simulator that answers every request with 500.
+  await page.goto(`${FAILING_APP_URL}/?user_email=${encodeURIComponent(USER)}`);
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  await exportButton(page).click();
+  await page.getByRole("menuitem", { name: "JSON", exact: true }).click();
+  await expect(
+    page.getByText("The export could not start: Merge is not answering right now; retry in a moment"),
+  ).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.getByText("The export could not start")).toBeHidden();
+  expect(downloads).toBe(0);
+});
+
+test("Cancel stops a running export and saves nothing", async ({ page }) => {
+  await page.goto("/?event_type=EXPORTED_AUDIT_TRAIL");
+  await expect(eventRows(page).first()).toBeVisible();
+  // Hold the export's answer back, so it is still running when Cancel is pressed.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/audit-trail/export?**", async (route) => {
+    await held;
+    await route.continue().catch(() => undefined);
+  });
+  let downloads = 0;
+  page.on("download", () => downloads++);
+
+  await exportButton(page).click();
+  await page.getByRole("menuitem", { name: "CSV", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Starting export…" })).toBeVisible();
+  await expect(exportButton(page)).toBeDisabled();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText("Export cancelled")).toBeVisible();
+  await expect(exportButton(page)).toBeEnabled();
+  release();
+  expect(downloads).toBe(0);
+});
