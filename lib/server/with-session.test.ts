@@ -6,7 +6,8 @@ import { QUERY_KEYS } from "@/lib/filters";
 import { ApiError, MergeApiError } from "./merge/errors";
 import { withSession, type SessionHandler } from "./with-session";
 
-const session = vi.hoisted(() => ({ current: { email: "ada@acme.test", name: "Ada" } as { email: string; name: string } | null }));
+type Session = { email: string; name: string | null };
+const session = vi.hoisted((): { current: Session | null } => ({ current: null }));
 vi.mock("@/lib/server/auth/session", () => ({ getAllowedSession: async () => session.current }));
 
 const COOKIE = "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.secret-cookie-value";

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
+import { z } from "zod";
+
+import { auditTrailPageSchema, type AuditEvent } from "@/lib/audit-event";
 import { walkPages } from "@/lib/paging";
 import type { Simulator } from "@/lib/simulator";
 
@@ -13,6 +15,16 @@ import {
   type RouteHandler,
   type StandaloneSimulator,
 } from "./test-harness";
+
+/** Our error shape, strictly: no field beyond the four we document. */
+const errorBodySchema = z.strictObject({
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    retry_after: z.number().int().positive().optional(),
+  }),
+});
 
 let cookie: string;
 
@@ -38,7 +50,7 @@ async function directWalk(fetchPage: (url: string) => Promise<Response>, base: s
     const params = new URLSearchParams(search);
     if (cursor !== undefined) params.set("cursor", cursor);
     const response = await fetchPage(`${base}/hris/v1/audit-trail?${params}`);
-    return (await response.json()) as AuditTrailPage;
+    return auditTrailPageSchema.parse(await response.json());
   });
   for await (const page of pages) events.push(...page.results);
   return events;
@@ -54,8 +66,7 @@ function busiestEmail(events: AuditEvent[]): string {
 }
 
 async function errorOf(response: Response) {
-  const body = (await response.json()) as { error: { code: string; message: string; field?: string; retry_after?: number } };
-  return body.error;
+  return errorBodySchema.parse(await response.json()).error;
 }
 
 const REFUSED: Array<[string, string]> = [
@@ -97,7 +108,7 @@ describe("GET /api/audit-trail with the embedded simulator", () => {
     const first = await GET(apiRequest(search, cookie));
     expect(first.status).toBe(200);
     expect(first.headers.get("cache-control")).toBe("private, no-store");
-    const page = (await first.json()) as AuditTrailPage;
+    const page = auditTrailPageSchema.parse(await first.json());
     expect(Object.keys(page).sort()).toEqual(["next", "previous", "results"]);
     expect(page.results).toHaveLength(10);
     expect(page.results.every((event) => event.user_email === email)).toBe(true);
@@ -141,7 +152,7 @@ describe("GET /api/audit-trail when the embedded simulator misbehaves", () => {
     const { GET, simulator } = await routeWithFaults("429:1@1");
     const response = await GET(apiRequest("page_size=5", cookie));
     expect(response.status).toBe(200);
-    expect(((await response.json()) as AuditTrailPage).results).toHaveLength(5);
+    expect(auditTrailPageSchema.parse(await response.json()).results).toHaveLength(5);
     expect(simulator.requestCount()).toBe(2);
   });
 
@@ -230,7 +241,7 @@ describe("GET /api/audit-trail with a standalone simulator", () => {
     const search = `user_email=${encodeURIComponent(busiestEmail(all))}&page_size=10`;
     const first = await call(GET, search);
     expect(first.status).toBe(200);
-    expect(((await first.json()) as AuditTrailPage).results).toHaveLength(10);
+    expect(auditTrailPageSchema.parse(await first.json()).results).toHaveLength(10);
 
     const viaApi = (await walkRoute(GET, search, cookie)).flatMap((p) => p.results);
     const own = await directWalk(

@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { vi } from "vitest";
 
-import type { AuditTrailPage } from "@/lib/audit-event";
+import { auditTrailPageSchema, type AuditTrailPage } from "@/lib/audit-event";
 import { walkPages } from "@/lib/paging";
 
 // Shared by the route tests and the fuzz test: a configured app (env + fresh modules, since the
@@ -66,7 +66,7 @@ export async function walkRoute(GET: RouteHandler, search: string, cookie: strin
     if (cursor !== undefined) params.set("cursor", cursor);
     const response = await GET(apiRequest(params.toString(), cookie));
     if (response.status !== 200) throw new Error(`route answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as AuditTrailPage;
+    return auditTrailPageSchema.parse(await response.json());
   };
   for await (const page of walkPages(fetchPage)) pages.push(page);
   return pages;
