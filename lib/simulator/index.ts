@@ -80,15 +80,15 @@ export function createSimulator(input: SimulatorOptions = {}): Simulator {
       const type = filters.event_type?.trim() || undefined;
       const after = micros(filters.start_date, "start_date");
       const before = micros(filters.end_date, "end_date");
+      // A plain scan of every event, newest first: none of the indexes or searches paging uses.
       const events: AuditEvent[] = [];
       for (let index = dataset.size - 1; index >= 0; index -= 1) {
-        const event = dataset.event(index);
-        const at = parseDateTime(event.created_at)!;
-        if (email !== undefined && event.user_email?.toLowerCase() !== email) continue;
-        if (type !== undefined && event.event_type !== type) continue;
-        if (after !== undefined && !(at > after)) continue;
-        if (before !== undefined && !(at < before)) continue;
-        events.push(event);
+        const facts = dataset.facts(index);
+        if (email !== undefined && facts.email?.toLowerCase() !== email) continue;
+        if (type !== undefined && facts.eventType !== type) continue;
+        if (after !== undefined && !(facts.micros > after)) continue;
+        if (before !== undefined && !(facts.micros < before)) continue;
+        events.push(dataset.event(index));
       }
       return events;
     },

@@ -33,27 +33,36 @@ export type Rng = {
   u32(): number;
 };
 
-/** mulberry32: one multiply-xorshift step per draw, plenty for synthetic data. */
-export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const u32 = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+/** mulberry32: one multiply-xorshift step per draw, plenty for synthetic data. A class (not closures)
+ * because a page of a million-event trail creates one per event. */
+class Mulberry32 implements Rng {
+  constructor(private state: number) {}
+
+  u32(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
-  };
-  const next = () => u32() / 4294967296;
-  return {
-    next,
-    u32,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => {
-      const item = items[Math.floor(next() * items.length)];
-      if (item === undefined) throw new Error("pick() needs a non-empty list");
-      return item;
-    },
-  };
+  }
+
+  next(): number {
+    return this.u32() / 4294967296;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new Error("pick() needs a non-empty list");
+    return item;
+  }
+}
+
+export function createRng(seed: number): Rng {
+  return new Mulberry32(seed >>> 0);
 }
 
 /** Running totals of weights, for weightedIndex. */
