@@ -25,19 +25,37 @@ const FIRST_ROW_PROBE = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-async function firstRowMs(browser: Browser, url: string, session?: Session): Promise<number> {
+type Load = { firstRow: number; htmlFirstByte: number; htmlLastByte: number; firstContentfulPaint: number };
+
+async function coldLoad(browser: Browser, url: string, session?: Session): Promise<Load> {
   const context = await coldContext(browser, session);
   try {
     await context.addInitScript(FIRST_ROW_PROBE);
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "commit", timeout: 30_000 });
-    const handle = await page.waitForFunction(() => (window as { __benchFirstRow?: number }).__benchFirstRow, null, {
-      timeout: 20_000,
+    await page.waitForFunction(() => (window as { __benchFirstRow?: number }).__benchFirstRow, null, { timeout: 20_000 });
+    // Where the time went: the server's answer (first and last byte of the HTML) and the first paint.
+    return await page.evaluate(() => {
+      const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      return {
+        firstRow: (window as { __benchFirstRow?: number }).__benchFirstRow ?? Number.NaN,
+        htmlFirstByte: navigation.responseStart,
+        htmlLastByte: navigation.responseEnd,
+        firstContentfulPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
+      };
     });
-    return Number(await handle.jsonValue());
   } finally {
     await context.close();
   }
+}
+
+function medians(loads: Load[]): Load {
+  return {
+    firstRow: median(loads.map((l) => l.firstRow)),
+    htmlFirstByte: median(loads.map((l) => l.htmlFirstByte)),
+    htmlLastByte: median(loads.map((l) => l.htmlLastByte)),
+    firstContentfulPaint: median(loads.map((l) => l.firstContentfulPaint)),
+  };
 }
 
 const escapeHtml = (text: string) =>
@@ -62,15 +80,20 @@ export async function measureFirstRow(browser: Browser, app: App, simulator: Sim
     const appUrl = `${app.url}/`;
     const floorUrl = `${floor.url}/?page_size=${DEFAULT_PAGE_SIZE}`;
     // One load each first, uncounted: the first request after start compiles and fills caches.
-    await firstRowMs(browser, appUrl, session);
-    await firstRowMs(browser, floorUrl);
-    const explorer: number[] = [];
-    const bare: number[] = [];
+    await coldLoad(browser, appUrl, session);
+    await coldLoad(browser, floorUrl);
+    const explorerLoads: Load[] = [];
+    const bareLoads: Load[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      explorer.push(await firstRowMs(browser, appUrl, session));
-      bare.push(await firstRowMs(browser, floorUrl));
+      explorerLoads.push(await coldLoad(browser, appUrl, session));
+      bareLoads.push(await coldLoad(browser, floorUrl));
     }
+    const explorer = explorerLoads.map((load) => load.firstRow);
+    const bare = bareLoads.map((load) => load.firstRow);
     const html = await eventsInServerHtml(app, session, simulator);
+    const [explorerMedians, bareMedians] = [medians(explorerLoads), medians(bareLoads)];
+    const breakdown = (load: Load) =>
+      `HTML first byte ${Math.round(load.htmlFirstByte)} ms, last byte ${Math.round(load.htmlLastByte)} ms, first paint ${Math.round(load.firstContentfulPaint)} ms`;
     const rows: Row[] = [
       {
         figure: `Time to first row (simulator latency ${latencyMs} ms)`,
@@ -81,6 +104,7 @@ export async function measureFirstRow(browser: Browser, app: App, simulator: Sim
         budget: { kind: "difference-at-most", limit: 150 },
         samples: explorer,
         baselineSamples: bare,
+        note: `medians; explorer: ${breakdown(explorerMedians)}; bare page: ${breakdown(bareMedians)}`,
       },
       {
         figure: "First-page events in the server's HTML",
@@ -91,7 +115,7 @@ export async function measureFirstRow(browser: Browser, app: App, simulator: Sim
         note: "rows rendered on the server, so a shared link shows data at first paint",
       },
     ];
-    return { rows };
+    return { rows, details: { explorer: explorerMedians, bare: bareMedians } };
   } finally {
     await floor.close();
   }

@@ -20,11 +20,13 @@ export type Managed = {
 
 const running = new Set<Managed>();
 
-export function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Managed {
+export type Command = { command: string; args: string[]; env: NodeJS.ProcessEnv; cwd: string };
+
+export function launch(name: string, { command, args, env, cwd }: Command): Managed {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${name}.log`);
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   if (child.pid === undefined) throw new Error(`Could not start ${name} (${command})`);
@@ -61,14 +63,8 @@ export function launch(name: string, command: string, args: string[], env: NodeJ
 }
 
 /** Runs a command to completion (bounded by `timeoutMs`), its output going to a log file. */
-export async function runToCompletion(
-  name: string,
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  timeoutMs: number,
-): Promise<void> {
-  const proc = launch(name, command, args, env);
+export async function runToCompletion(name: string, command: Command, timeoutMs: number): Promise<void> {
+  const proc = launch(name, command);
   const outcome = await Promise.race([proc.exited, sleep(timeoutMs).then(() => "timeout" as const)]);
   await proc.stop();
   if (outcome !== 0) {

@@ -56,7 +56,7 @@ function within(row: Row): boolean | undefined {
 
 function formatValue(value: number, unit: string): string {
   if (Number.isNaN(value)) return "n/a";
-  const digits = unit === "req/s" || unit === "events/s" || unit === "rows" || unit === "events" ? 0 : 1;
+  const digits = unit === "s" ? 2 : unit === "req/s" || unit === "events/s" || unit === "rows" || unit === "events" ? 0 : 1;
   return `${round(value, digits).toLocaleString("en-US")} ${unit}`;
 }
 
@@ -103,12 +103,16 @@ export function markdownTable(sections: Section[]): string {
       );
     }
   }
-  return lines.join("\n");
+  const notes = sections.flatMap((section) => section.rows.filter((row) => row.note).map((row) => `- ${row.figure}: ${row.note}`));
+  return [...lines, ...(notes.length > 0 ? ["", "Notes:", ...notes] : [])].join("\n");
 }
 
-export function writeJson(file: string, machine: string, totalSeconds: number, sections: Section[]): void {
+type RunInfo = { machine: string; commit: string; totalSeconds: number };
+
+export function writeJson(file: string, { machine, commit, totalSeconds }: RunInfo, sections: Section[]): void {
   const json = {
     machine,
+    commit,
     date: new Date().toISOString(),
     totalSeconds: round(totalSeconds),
     sections: sections.map((section) => ({

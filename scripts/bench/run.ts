@@ -8,14 +8,14 @@ import { LOG_DIR, stopAll } from "./processes";
 import { measureProxyOverhead } from "./proxy-overhead";
 import { machineLine, markdownTable, writeJson, type Row, type Section } from "./report";
 import { measureScrolling } from "./scrolling";
-import { buildApp, startApp, startSimulator, type App, type Simulator } from "./servers";
+import { buildApp, snapshotCommit, snapshotHead, startApp, startSimulator, type App, type Simulator } from "./servers";
 import { signIn, type Session } from "./session";
 import { measureSimulatorScale } from "./simulator-scale";
 
-// `npm run bench`: builds the production app into .next-bench, runs it against the standalone
-// simulator, measures each figure beside a baseline from the same run, prints a Markdown table and
-// writes bench-results.json. Options: --only=<section,...> to run some sections, --no-build to
-// reuse an existing .next-bench build.
+// `npm run bench`: builds the production app of the committed HEAD into .next-bench-src/.next-bench,
+// runs it against the standalone simulator, measures each figure beside a baseline from the same
+// run, prints a Markdown table and writes bench-results.json. Options: --only=<section,...> to run
+// some sections, --no-build to reuse the last snapshot and build.
 
 const EXPORT_EVENTS = 200_000;
 const FIRST_ROW_LATENCY_MS = 50;
@@ -44,6 +44,8 @@ async function main(): Promise<number> {
   const { only, build } = parseArgs(process.argv.slice(2));
   const startedAt = performance.now();
   const machine = machineLine();
+  const commit = build ? snapshotHead() : snapshotCommit();
+  progress(`benchmarking commit ${commit}`);
   const sections: Section[] = [];
   let browser: Browser | undefined;
 
@@ -109,9 +111,9 @@ async function main(): Promise<number> {
   }
 
   const totalSeconds = (performance.now() - startedAt) / 1000;
-  writeJson(RESULTS_FILE, machine, totalSeconds, sections);
+  writeJson(RESULTS_FILE, { machine, commit, totalSeconds }, sections);
   process.stdout.write(
-    `\n${markdownTable(sections)}\n\nMachine: ${machine}\nTotal run time: ${Math.round(totalSeconds)} s. Figures: ${RESULTS_FILE}; server logs: ${LOG_DIR}\n`,
+    `\n${markdownTable(sections)}\n\nCommit ${commit}. Machine: ${machine}\nTotal run time: ${Math.round(totalSeconds)} s. Figures: ${RESULTS_FILE}; server logs: ${LOG_DIR}\n`,
   );
   return sections.some((s) => s.error) ? 1 : 0;
 }

@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -11,6 +13,13 @@ import { launch, runToCompletion, sleep, tail, type Managed } from "./processes"
 const ROOT = process.cwd();
 const require = createRequire(path.join(ROOT, "package.json"));
 const NEXT_BIN = require.resolve("next/dist/bin/next");
+
+// The bench builds and runs a snapshot of the committed HEAD, not the working tree: figures belong
+// to a commit, a half-saved file cannot break the build, and `next build` rewrites the tsconfig.json
+// of the snapshot (it adds its dist dir) instead of the shared one. It sits inside the repository
+// (git-ignored as .next*) so that node_modules resolves from the root.
+const SOURCE = path.join(ROOT, ".next-bench-src");
+const COMMIT_FILE = path.join(SOURCE, "BENCH_COMMIT");
 
 export const DIST_DIR = ".next-bench";
 export const SIMULATOR_API_KEY = `bench-${randomBytes(8).toString("hex")}`;
@@ -73,7 +82,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     ...(options.latencyMs !== undefined && { SIMULATOR_LATENCY_MS: String(options.latencyMs) }),
   });
   const started = performance.now();
-  const proc = launch(options.name, process.execPath, ["--import", "tsx", "lib/simulator/server.ts"], env);
+  const proc = launch(options.name, {
+    command: process.execPath,
+    args: ["--import", "tsx", "lib/simulator/server.ts"],
+    env,
+    cwd: SOURCE,
+  });
   const baseUrl = `http://127.0.0.1:${port}/api`;
   const authHeader = `Bearer ${SIMULATOR_API_KEY}`;
   const pageUrl = (query: URLSearchParams) => `${baseUrl}/${CATEGORY}/v1/audit-trail?${query}`;
@@ -93,11 +107,31 @@ function appEnv(simulator: Simulator, url: string): NodeJS.ProcessEnv {
   });
 }
 
-/** `next build` into .next-bench; returns the build time in ms. The upstream is read at run time. */
+/** Refreshes the snapshot from HEAD, keeping its build output (Turbopack's cache); returns the commit. */
+export function snapshotHead(): string {
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+  mkdirSync(SOURCE, { recursive: true });
+  for (const entry of readdirSync(SOURCE)) {
+    if (entry !== DIST_DIR) rmSync(path.join(SOURCE, entry), { recursive: true, force: true });
+  }
+  execFileSync("sh", ["-c", `git archive --format=tar HEAD | tar -x -C "${SOURCE}"`], { cwd: ROOT, timeout: 60_000 });
+  // Without its own lockfile the snapshot is a folder of the root project, whose node_modules it uses.
+  rmSync(path.join(SOURCE, "package-lock.json"), { force: true });
+  writeFileSync(COMMIT_FILE, commit);
+  return commit;
+}
+
+/** The commit of the existing snapshot (for --no-build). */
+export function snapshotCommit(): string {
+  if (!existsSync(COMMIT_FILE)) throw new Error("No snapshot in .next-bench-src yet: run once without --no-build");
+  return readFileSync(COMMIT_FILE, "utf8").trim();
+}
+
+/** `next build` of the snapshot into .next-bench; returns the build time in ms. The upstream is read at run time. */
 export async function buildApp(): Promise<number> {
   const started = performance.now();
   const env = cleanEnv({ NEXT_DIST_DIR: DIST_DIR, NEXTAUTH_SECRET });
-  await runToCompletion("next-build", process.execPath, [NEXT_BIN, "build"], env, 8 * 60_000);
+  await runToCompletion("next-build", { command: process.execPath, args: [NEXT_BIN, "build"], env, cwd: SOURCE }, 8 * 60_000);
   return performance.now() - started;
 }
 
@@ -106,7 +140,8 @@ export async function startApp(name: string, simulator: Simulator): Promise<App>
   const port = await freePort(APP_PORTS);
   const url = `http://127.0.0.1:${port}`;
   const env = appEnv(simulator, url);
-  const proc = launch(name, process.execPath, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], env);
+  const args = [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)];
+  const proc = launch(name, { command: process.execPath, args, env, cwd: SOURCE });
   await waitUntil(proc, async () => (await fetch(`${url}/api/auth/providers`)).ok, 60_000);
   return { proc, url };
 }
