@@ -5,6 +5,8 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from "nod
 
 import type { Simulator } from "./index";
 
+const CLOSE_GRACE_MS = 2_000;
+
 export type RunningServer = { url: string; close(): Promise<void> };
 
 function toHeaders(incoming: IncomingHttpHeaders): Headers {
@@ -44,11 +46,14 @@ export function serveSimulator(simulator: Simulator, port: number, host = "127.0
       const actualPort = typeof address === "object" && address ? address.port : port;
       resolve({
         url: `http://${host}:${actualPort}`,
+        // Graceful: answers in flight finish, hung and delayed ones are released by simulator.close()
+        // (their sockets dropped), idle keep-alive sockets close now, and stragglers after a grace period.
         close: () =>
           new Promise((done) => {
             simulator.close();
             server.close(() => done());
-            server.closeAllConnections();
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
           }),
       });
     });

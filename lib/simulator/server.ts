@@ -31,6 +31,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  const inUse = error instanceof Error && "code" in error && error.code === "EADDRINUSE";
+  console.error(inUse ? `${error.message}: another process listens there; set SIMULATOR_PORT` : error instanceof Error ? error.message : error);
   process.exit(1);
 });
