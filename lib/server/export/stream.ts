@@ -7,9 +7,9 @@ import { walkPages } from "@/lib/paging";
 import { MergeApiError } from "@/lib/server/merge/errors";
 import { systemClock, type RetryClock } from "@/lib/server/merge/retry";
 
-// The export as a pull-based stream: the next upstream page is fetched only when the client has
-// read the one before (plus one page queued ahead), so memory stays at about a page whatever the
-// size, and a client that goes away stops the walk. A failure errors the stream, which cuts the
+// The export as a pull-based stream: a page is fetched only when the client has read everything
+// before the page ahead of it (one page of lookahead), so memory stays at about two pages whatever
+// the size, and a client that goes away stops the walk. A failure errors the stream, which cuts the
 // connection: the browser then reports a failed download instead of saving a short file.
 
 export type ListPage = (
@@ -112,9 +112,10 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
   };
 
   const pages = walkPages(fetchPage);
-  let first: IteratorResult<AuditTrailPage, void> | undefined;
+  // The page the next read will get; its fetch starts when the read before it is served.
+  let ahead: Promise<IteratorResult<AuditTrailPage, void>>;
   try {
-    first = await pages.next();
+    ahead = Promise.resolve(await pages.next());
   } catch (error) {
     finish(upstream.signal.aborted ? "cancelled" : "failed", failureReason(error));
     throw error;
@@ -125,7 +126,10 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
 
   return new ReadableStream<Uint8Array>(
     {
-      // Loops until it has something to enqueue: a pull that enqueues nothing is not called again.
+      // Called only when the client has read everything so far and asks for more. It takes the page
+      // fetched during the previous pull, starts fetching the one after (so Merge's latency overlaps
+      // encoding and the socket write), and enqueues. It loops until it has something to enqueue:
+      // a pull that enqueues nothing is not called again.
       async pull(controller) {
         try {
           for (;;) {
@@ -134,8 +138,7 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
               controller.error(tooLarge);
               return;
             }
-            const step = first ?? (await pages.next());
-            first = undefined;
+            const step = await ahead;
             if (step.done) {
               const text = header + encoder.footer;
               if (text !== "") controller.enqueue(utf8.encode(text));
@@ -146,11 +149,15 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
             stats.pages++;
             let events = step.value.results;
             const room = maxEvents - stats.events;
-            // Write up to the limit, then fail on the next read: erroring now would drop this chunk,
-            // and the client could no longer tell "too large" (maxEvents received) from a cut line.
             if (events.length > room) {
+              // Write up to the limit, then fail on the next read: erroring now would drop this
+              // chunk, and the client could not tell "too large" (maxEvents received) from a cut.
               events = events.slice(0, room);
               tooLarge = new ExportTooLargeError(maxEvents);
+            } else {
+              ahead = pages.next();
+              // Awaited by the next pull; a cancel in between leaves its rejection to no one.
+              ahead.catch(() => undefined);
             }
             const text = header + encodePage(encoder, events, stats.events);
             header = "";
@@ -170,8 +177,7 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
         finish("cancelled", "the client went away");
       },
     },
-    // One page queued: the next upstream fetch starts when the client takes it, and overlaps its
-    // write to the socket; no page is fetched before the one ahead of it has been read.
-    { highWaterMark: 1 },
+    // Nothing queued: pull runs only for a waiting read, so at most one page is ever held ahead.
+    { highWaterMark: 0 },
   );
 }
