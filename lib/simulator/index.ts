@@ -4,12 +4,13 @@
 
 import type { AuditEvent } from "../audit-event";
 import { Dataset } from "./dataset";
+import { expectedEvents, type ExpectedFilters } from "./expected";
 import { parseFaults } from "./faults";
 import { createHandler } from "./handler";
 import { startLiveArrival } from "./live";
 import { simulatorOptionsSchema, type ResolvedSimulatorOptions, type SimulatorOptions } from "./options";
 import { hashString } from "./random";
-import { MICROS_PER_MS, parseDateTime } from "./time";
+import { MICROS_PER_MS } from "./time";
 
 export { CATEGORIES, FAULT_HEADER } from "./handler";
 export {
@@ -21,9 +22,7 @@ export {
   type SimulatorOptions,
 } from "./options";
 export { decodeCursor, encodeCursor, type Cursor } from "./cursor";
-
-/** Merge's filter names, as lib/filters.ts spells them (AuditTrailFilters fits). */
-export type ExpectedFilters = { user_email?: string; event_type?: string; start_date?: string; end_date?: string };
+export type { ExpectedFilters } from "./expected";
 
 export type Simulator = {
   handle(request: Request): Promise<Response>;
@@ -39,13 +38,6 @@ export type Simulator = {
   /** Stops live arrival and releases hung or delayed requests. */
   close(): void;
 };
-
-function micros(text: string | undefined, name: string): number | undefined {
-  if (text === undefined || text === "") return undefined;
-  const value = parseDateTime(text);
-  if (value === null) throw new Error(`expectedEvents: ${name} is not a date/time: ${text}`);
-  return value;
-}
 
 export function createSimulator(input: SimulatorOptions = {}): Simulator {
   const options = simulatorOptionsSchema.parse(input);
@@ -75,23 +67,7 @@ export function createSimulator(input: SimulatorOptions = {}): Simulator {
     options,
     addEvents,
     size: () => dataset.size,
-    expectedEvents(filters = {}) {
-      const email = filters.user_email?.trim().toLowerCase() || undefined;
-      const type = filters.event_type?.trim() || undefined;
-      const after = micros(filters.start_date, "start_date");
-      const before = micros(filters.end_date, "end_date");
-      // A plain scan of every event, newest first: none of the indexes or searches paging uses.
-      const events: AuditEvent[] = [];
-      for (let index = dataset.size - 1; index >= 0; index -= 1) {
-        const facts = dataset.facts(index);
-        if (email !== undefined && facts.email?.toLowerCase() !== email) continue;
-        if (type !== undefined && facts.eventType !== type) continue;
-        if (after !== undefined && !(facts.micros > after)) continue;
-        if (before !== undefined && !(facts.micros < before)) continue;
-        events.push(dataset.event(index));
-      }
-      return events;
-    },
+    expectedEvents: (filters = {}) => expectedEvents(dataset, filters),
     close() {
       stopLive();
       closing.abort(new Error("The simulator closed"));
