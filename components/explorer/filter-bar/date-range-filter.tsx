@@ -35,6 +35,11 @@ export function DateRangeFilter({ range, preset, onPreset, onChange, urlProblem 
   const [hint, setHint] = useState<{ bound: Bound; message: string } | null>(null);
 
   function apply(bound: Bound, input: HTMLInputElement) {
+    // Untouched: keep the URL's exact value (it can carry milliseconds the input cannot show).
+    if (input.value === local(range[bound]) && !input.validity.badInput) {
+      setHint(null);
+      return;
+    }
     // A half-typed datetime-local reads as "": tell the user instead of removing the bound.
     if (input.validity.badInput) {
       setHint({ bound, message: "Enter a full date and time" });

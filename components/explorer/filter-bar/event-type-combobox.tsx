@@ -196,7 +196,7 @@ export function EventTypeCombobox({ value, onChange }: EventTypeComboboxProps) {
                           {option.label}
                           {option.code === value ? <span className="sr-only"> (current filter)</span> : null}
                         </span>
-                        <span className="break-all font-mono text-xs text-zinc-500 dark:text-zinc-400">
+                        <span className="break-all font-mono text-xs text-zinc-600 dark:text-zinc-300">
                           {option.label === option.code ? "not in the list: filter by this code" : option.code}
                         </span>
                       </li>

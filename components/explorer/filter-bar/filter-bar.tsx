@@ -11,6 +11,7 @@ import { CopyLinkButton } from "./copy-link-button";
 import { DateRangeFilter } from "./date-range-filter";
 import { EventTypeCombobox } from "./event-type-combobox";
 import { PageSizeSelect } from "./page-size-select";
+import { useHydrated } from "./use-hydrated";
 import { UserEmailFilter } from "./user-email-filter";
 
 export { USER_EMAIL_INPUT_NAME } from "./user-email-filter";
@@ -29,6 +30,7 @@ export function FilterBar({ children }: FilterBarProps) {
   // The URL only holds absolute dates; the page remembers which start dates its presets wrote.
   const [chosenPresets, setChosenPresets] = useState<ChosenPresets>(() => new Map());
   const preset = activePreset(filters, chosenPresets);
+  const hydrated = useHydrated();
 
   function applyPreset(chosen: DatePreset) {
     const { start_date } = presetRange(chosen, new Date());
@@ -37,36 +39,35 @@ export function FilterBar({ children }: FilterBarProps) {
   }
 
   return (
-    <div
-      role="search"
-      aria-label="Filter events"
-      className="flex flex-col gap-2 border-b border-zinc-200 pb-3 dark:border-zinc-800"
-    >
-      <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
-        <UserEmailFilter value={filters.user_email} onApply={(email) => void setFilters({ user_email: email })} />
-        <EventTypeCombobox value={filters.event_type} onChange={(code) => void setFilters({ event_type: code })} />
-        <DateRangeFilter
-          range={{ start_date: filters.start_date, end_date: filters.end_date }}
-          preset={preset}
-          onPreset={applyPreset}
-          onChange={(patch) => void setFilters(patch)}
-          urlProblem={problem?.message ?? null}
-        />
-        <PageSizeSelect
-          value={filters.page_size ?? DEFAULT_PAGE_SIZE}
-          onChange={(pageSize) => void setFilters({ page_size: pageSize })}
-        />
-        <div className="flex items-center gap-2 self-end pb-5 sm:ml-auto">
-          <CopyLinkButton filters={filters} />
-          {children}
+    <div role="search" aria-label="Filter events" className="border-b border-zinc-200 pb-3 dark:border-zinc-800">
+      {/* The server's HTML cannot act on input yet: disabled until hydrated, rather than drop what is typed. */}
+      <fieldset disabled={!hydrated} className="flex min-w-0 flex-col gap-2">
+        <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
+          <UserEmailFilter value={filters.user_email} onApply={(email) => void setFilters({ user_email: email })} />
+          <EventTypeCombobox value={filters.event_type} onChange={(code) => void setFilters({ event_type: code })} />
+          <DateRangeFilter
+            range={{ start_date: filters.start_date, end_date: filters.end_date }}
+            preset={preset}
+            onPreset={applyPreset}
+            onChange={(patch) => void setFilters(patch)}
+            urlProblem={problem?.message ?? null}
+          />
+          <PageSizeSelect
+            value={filters.page_size ?? DEFAULT_PAGE_SIZE}
+            onChange={(pageSize) => void setFilters({ page_size: pageSize })}
+          />
+          <div className="flex items-center gap-2 self-end pb-5 sm:ml-auto">
+            <CopyLinkButton filters={filters} />
+            {children}
+          </div>
         </div>
-      </div>
-      <ActiveFilterChips
-        filters={filters}
-        preset={preset}
-        onRemove={(patch) => void setFilters(patch)}
-        onClear={() => void clearFilters()}
-      />
+        <ActiveFilterChips
+          filters={filters}
+          preset={preset}
+          onRemove={(patch) => void setFilters(patch)}
+          onClear={() => void clearFilters()}
+        />
+      </fieldset>
     </div>
   );
 }

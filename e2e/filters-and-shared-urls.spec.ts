@@ -1,0 +1,321 @@
+import type { Page } from "@playwright/test";
+import { z } from "zod";
+
+import { expect, expectNoSeriousA11yViolations, test } from "./support/test";
+
+// The filter bar's journeys: every filter lands in the page URL under Merge's names, the table
+// follows it, Back walks between filter states, and "Copy link" gives a teammate the same events.
+
+// A zone with an offset and daylight saving time, so "From"/"To" conversions are really exercised.
+const TIME_ZONE = "America/New_York";
+
+test.use({ timezoneId: TIME_ZONE, permissions: ["clipboard-read", "clipboard-write"] });
+
+function filterBar(page: Page) {
+  return page.getByRole("search", { name: "Filter events" });
+}
+
+function rows(page: Page) {
+  return page.locator("tbody tr[data-event-id]");
+}
+
+function urlParam(page: Page, name: string): string | null {
+  return new URL(page.url()).searchParams.get(name);
+}
+
+/** The ids of the rendered rows, in table order (rows are virtualized: the first ones in view). */
+async function renderedIds(page: Page): Promise<string[]> {
+  return rows(page).evaluateAll((elements) =>
+    elements
+      .map((row) => ({ index: Number(row.getAttribute("data-index")), id: row.getAttribute("data-event-id") ?? "" }))
+      .sort((a, b) => a.index - b.index)
+      .map((row) => row.id),
+  );
+}
+
+/** The text of one column in every rendered row (0 Time, 1 User, 2 Role, 3 Event, ...). */
+async function columnTexts(page: Page, column: number): Promise<string[]> {
+  return rows(page).evaluateAll(
+    // innerText keeps the cell's lines apart (a user's name, then their email).
+    (elements, index) => elements.map((row) => row.querySelectorAll("td")[index]?.innerText ?? ""),
+    column,
+  );
+}
+
+const firstPageSchema = z.object({ results: z.array(z.object({ id: z.string() })) });
+
+/** True when the rendered rows start the table and match `ids` row for row (as far as both go). */
+function startsWith(shown: string[], ids: string[]): boolean {
+  const length = Math.min(shown.length, ids.length);
+  return length > 0 && shown.slice(0, length).every((id, index) => id === ids[index]);
+}
+
+/** Waits until the table shows `ids` from its first row on (rows are virtualized: those in view). */
+async function expectTableToStartWith(page: Page, ids: string[]) {
+  await expect.poll(async () => startsWith(await renderedIds(page), ids)).toBe(true);
+}
+
+/**
+ * Does `action`, waits for the first page our API sends for the new filters, then until the table
+ * shows that page, so old rows never pass for new ones. Returns the first page's ids.
+ */
+async function showFirstPage(page: Page, isRequest: (params: URLSearchParams) => boolean, action: () => Promise<void>) {
+  const response = page.waitForResponse((candidate) => {
+    const url = new URL(candidate.url());
+    return url.pathname === "/api/audit-trail" && !url.searchParams.has("cursor") && isRequest(url.searchParams);
+  });
+  await action();
+  const { results } = firstPageSchema.parse(await (await response).json());
+  const ids = results.map((event) => event.id);
+  await expectTableToStartWith(page, ids);
+  return ids;
+}
+
+async function firstUserEmail(page: Page): Promise<string> {
+  const cells = await columnTexts(page, 1);
+  const email = cells.map((text) => /[\w.+-]+@[\w-]+(\.[\w-]+)+/.exec(text)?.[0]).find(Boolean);
+  if (!email) throw new Error(`No email among the User cells: ${cells.join(" | ")}`);
+  return email;
+}
+
+async function filterByEmail(page: Page, email: string): Promise<string[]> {
+  const input = filterBar(page).getByRole("textbox", { name: "User email" });
+  const ids = await showFirstPage(page, (params) => params.get("user_email") === email, async () => {
+    await input.fill(email);
+    await input.press("Enter");
+  });
+  expect(urlParam(page, "user_email")).toBe(email);
+  return ids;
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await expect(rows(page).first()).toBeVisible();
+});
+
+test("filtering by email shows only that user's events and puts user_email in the URL", async ({ page }) => {
+  const email = await firstUserEmail(page);
+  await filterByEmail(page, email);
+  for (const cell of await columnTexts(page, 1)) expect(cell).toContain(email);
+  await expect(filterBar(page).getByRole("button", { name: `Remove filter User email: ${email}` })).toBeVisible();
+});
+
+test("a malformed email shows a hint and sends nothing", async ({ page }) => {
+  const apiCalls: URL[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/api/audit-trail") apiCalls.push(url);
+  });
+  const input = filterBar(page).getByRole("textbox", { name: "User email" });
+  await input.fill("jane@");
+  await input.press("Enter");
+  await expect(filterBar(page).getByText("Enter a valid email address, e.g. jane@acme.com")).toBeVisible();
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await input.blur();
+  expect(urlParam(page, "user_email")).toBeNull();
+
+  // A valid change afterwards is requested; any request caused by the malformed email would come first.
+  await showFirstPage(page, (params) => params.get("page_size") === "50", async () => {
+    await filterBar(page).getByRole("combobox", { name: "Page size" }).selectOption("50");
+  });
+  expect(apiCalls.filter((url) => url.searchParams.has("user_email"))).toEqual([]);
+});
+
+test("the event type combobox filters by label or code, from the keyboard", async ({ page }) => {
+  const combobox = filterBar(page).getByRole("combobox", { name: "Event type" });
+  const listbox = page.getByRole("listbox", { name: "Event types" });
+  await combobox.click();
+  await expect(listbox).toBeVisible();
+  await expect(listbox.getByRole("group", { name: "API keys" })).toBeVisible();
+  await expect(listbox.getByRole("option")).toHaveCount(43);
+  await expectNoSeriousA11yViolations(page);
+
+  // Typing filters; Escape closes the list and undoes the typing.
+  await combobox.fill("password");
+  await expect(listbox.getByRole("option")).toHaveCount(2);
+  await combobox.press("Escape");
+  await expect(combobox).toHaveAttribute("aria-expanded", "false");
+  await expect(combobox).toHaveValue("");
+
+  // Arrows move the active option, Enter chooses it.
+  await combobox.fill("user");
+  await combobox.press("ArrowDown");
+  await combobox.press("ArrowUp");
+  const activeId = await combobox.getAttribute("aria-activedescendant");
+  await expect(page.locator(`[id="${activeId}"]`)).toContainText("Invited user");
+  await showFirstPage(page, (params) => params.get("event_type") === "INVITED_USER", () => combobox.press("Enter"));
+  expect(urlParam(page, "event_type")).toBe("INVITED_USER");
+  await expect(combobox).toHaveValue("Invited user");
+  for (const cell of await columnTexts(page, 3)) expect(cell).toContain("INVITED_USER");
+
+  // Searching by code works too, and a click chooses.
+  await combobox.fill("CHANGED_PASSWORD");
+  await showFirstPage(
+    page,
+    (params) => params.get("event_type") === "CHANGED_PASSWORD",
+    () => listbox.getByRole("option", { name: /Changed password/ }).click(),
+  );
+  expect(urlParam(page, "event_type")).toBe("CHANGED_PASSWORD");
+});
+
+test("an event type the app does not know shows as its code and still filters", async ({ page }) => {
+  await page.goto("/?event_type=EXPORTED_AUDIT_TRAIL");
+  const combobox = filterBar(page).getByRole("combobox", { name: "Event type" });
+  await expect(combobox).toHaveValue("EXPORTED_AUDIT_TRAIL");
+  await expect(
+    filterBar(page).getByRole("button", { name: "Remove filter Event type: EXPORTED_AUDIT_TRAIL" }),
+  ).toBeVisible();
+  await expect(rows(page).first()).toBeVisible();
+  for (const cell of await columnTexts(page, 3)) expect(cell).toContain("EXPORTED_AUDIT_TRAIL");
+
+  // A code typed by hand is offered even though it is not in the list.
+  await combobox.fill("CHANGED_SSO_CONFIGURATION");
+  await expect(page.getByRole("listbox", { name: "Event types" }).getByRole("option")).toHaveCount(1);
+  await showFirstPage(
+    page,
+    (params) => params.get("event_type") === "CHANGED_SSO_CONFIGURATION",
+    () => combobox.press("Enter"),
+  );
+  for (const cell of await columnTexts(page, 3)) expect(cell).toContain("CHANGED_SSO_CONFIGURATION");
+});
+
+test("From and To, in the user's time zone, land in the URL as UTC", async ({ page }) => {
+  const bar = filterBar(page);
+  const from = bar.getByLabel("From", { exact: true });
+  const to = bar.getByLabel("To", { exact: true });
+  await from.fill("2026-11-10T08:00:00");
+  await from.press("Enter");
+  await expect.poll(() => urlParam(page, "start_date")).toBe("2026-11-10T13:00:00.000Z");
+  await showFirstPage(page, (params) => params.has("end_date"), async () => {
+    await to.fill("2026-11-20T18:30:00");
+    await to.press("Enter");
+  });
+
+  // New York is UTC-5 in November.
+  expect(urlParam(page, "start_date")).toBe("2026-11-10T13:00:00.000Z");
+  expect(urlParam(page, "end_date")).toBe("2026-11-20T23:30:00.000Z");
+  await expect(bar.getByRole("combobox", { name: "Date range" })).toHaveValue("custom");
+  const times = await rows(page).evaluateAll((elements) =>
+    elements.map((row) => Date.parse(row.querySelector("time")?.getAttribute("datetime") ?? "")),
+  );
+  for (const time of times) {
+    expect(time).toBeGreaterThanOrEqual(Date.parse("2026-11-10T13:00:00.000Z"));
+    expect(time).toBeLessThanOrEqual(Date.parse("2026-11-20T23:30:00.000Z"));
+  }
+
+  // An end before the start is refused with a hint; the URL keeps the valid range.
+  await to.fill("2026-11-01T00:00:00");
+  await to.press("Enter");
+  await expect(bar.getByText("The end of the date range is before its start")).toBeVisible();
+  expect(urlParam(page, "end_date")).toBe("2026-11-20T23:30:00.000Z");
+});
+
+test("a preset writes an absolute start_date and no end_date, and keeps its name", async ({ page }) => {
+  const before = Date.now();
+  const preset = filterBar(page).getByRole("combobox", { name: "Date range" });
+  await preset.selectOption({ label: "Last 7 days" });
+  await expect.poll(() => urlParam(page, "start_date")).not.toBeNull();
+  const week = 7 * 24 * 60 * 60 * 1000;
+  const start = Date.parse(urlParam(page, "start_date") ?? "");
+  expect(start).toBeGreaterThanOrEqual(before - week);
+  expect(start).toBeLessThanOrEqual(Date.now() - week);
+  expect(urlParam(page, "end_date")).toBeNull();
+  expect([...new URL(page.url()).searchParams.keys()]).toEqual(["start_date"]);
+  await expect(preset).toHaveValue("last-7-days");
+  await expect(filterBar(page).getByRole("button", { name: "Remove filter Date range: Last 7 days" })).toBeVisible();
+
+  await preset.selectOption({ label: "All time" });
+  await expect.poll(() => urlParam(page, "start_date")).toBeNull();
+});
+
+test("Copy link freezes the range, and the link shows a teammate the same rows in the same order", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const email = await firstUserEmail(page);
+  await filterByEmail(page, email);
+  const ids = await showFirstPage(page, (params) => params.has("start_date"), async () => {
+    await filterBar(page).getByRole("combobox", { name: "Date range" }).selectOption({ label: "Last 90 days" });
+  });
+
+  const beforeCopy = new Date().toISOString();
+  await filterBar(page).getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByText("Link copied")).toBeVisible();
+  const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+
+  expect(link.origin).toBe(new URL(page.url()).origin);
+  expect(link.searchParams.get("user_email")).toBe(email);
+  expect(link.searchParams.get("start_date")).toBe(urlParam(page, "start_date"));
+  // The open end is frozen at the moment of copying; the page itself stays open-ended.
+  expect((link.searchParams.get("end_date") ?? "") >= beforeCopy).toBe(true);
+  expect(urlParam(page, "end_date")).toBeNull();
+
+  const teammate = await browser.newContext({
+    storageState: await context.storageState(),
+    timezoneId: TIME_ZONE,
+    viewport: page.viewportSize(),
+  });
+  try {
+    const other = await teammate.newPage();
+    await other.goto(link.href);
+    await expect(rows(other).first()).toBeVisible();
+    await expectTableToStartWith(other, ids);
+    await expect(filterBar(other).getByRole("textbox", { name: "User email" })).toHaveValue(email);
+    // A frozen range is absolute: the teammate sees it as a custom range.
+    await expect(filterBar(other).getByRole("combobox", { name: "Date range" })).toHaveValue("custom");
+  } finally {
+    await teammate.close();
+  }
+});
+
+test("when the clipboard is refused, the link is shown to copy by hand", async ({ page }) => {
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException("Denied", "NotAllowedError"));
+  });
+  await filterBar(page).getByRole("button", { name: "Copy link" }).click();
+  const field = page.getByRole("textbox", { name: /copy this link by hand/ });
+  await expect(field).toBeFocused();
+  expect(new URL(await field.inputValue()).searchParams.get("end_date")).not.toBeNull();
+  await expect(page.getByText("Link copied")).toHaveCount(0);
+});
+
+test("Back and Forward move between filter states", async ({ page }) => {
+  const email = await firstUserEmail(page);
+  const emailIds = await filterByEmail(page, email);
+  const combobox = filterBar(page).getByRole("combobox", { name: "Event type" });
+  const emailInput = filterBar(page).getByRole("textbox", { name: "User email" });
+  await combobox.fill("invited user");
+  await showFirstPage(page, (params) => params.get("event_type") === "INVITED_USER", () => combobox.press("Enter"));
+
+  await page.goBack();
+  await expect.poll(() => urlParam(page, "event_type")).toBeNull();
+  expect(urlParam(page, "user_email")).toBe(email);
+  await expect(combobox).toHaveValue("");
+  await expect(emailInput).toHaveValue(email);
+  await expectTableToStartWith(page, emailIds);
+
+  await page.goBack();
+  await expect.poll(() => urlParam(page, "user_email")).toBeNull();
+  await expect(emailInput).toHaveValue("");
+
+  await page.goForward();
+  await expect.poll(() => urlParam(page, "user_email")).toBe(email);
+  await expect(emailInput).toHaveValue(email);
+  await expectTableToStartWith(page, emailIds);
+});
+
+test("chips remove one filter each, and Clear filters removes them all", async ({ page }) => {
+  const email = await firstUserEmail(page);
+  await page.goto(`/?user_email=${encodeURIComponent(email)}&event_type=INVITED_USER&page_size=50`);
+  const bar = filterBar(page);
+  await bar.getByRole("button", { name: "Remove filter Event type: Invited user" }).click();
+  await expect.poll(() => urlParam(page, "event_type")).toBeNull();
+  expect(urlParam(page, "user_email")).toBe(email);
+
+  await bar.getByRole("button", { name: "Clear filters" }).click();
+  await expect.poll(() => urlParam(page, "user_email")).toBeNull();
+  // The page size is a view preference, not a filter.
+  expect(urlParam(page, "page_size")).toBe("50");
+  await expect(bar.getByRole("button", { name: /^Remove filter/ })).toHaveCount(0);
+});
