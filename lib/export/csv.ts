@@ -18,14 +18,15 @@ export const CSV_COLUMNS = [
 
 const CRLF = "\r\n";
 // Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection");
-// Merge's own export guards the same set.
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+// Merge's own export guards the same set: = + - @ tab CR. Checked by char code: this runs for
+// every cell of every row, and a regex per cell is most of an export's CPU time.
+const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r"].map((c) => c.charCodeAt(0)));
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One cell: the injection guard first, then quoting, so a guarded cell is quoted if it must be. */
 export function csvCell(value: string | null): string {
   if (value === null || value === "") return "";
-  const guarded = FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+  const guarded = FORMULA_TRIGGERS.has(value.charCodeAt(0)) ? `'${value}` : value;
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 
@@ -36,6 +37,8 @@ const ISO_PARTS = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\
  * Date.toISOString would cut to milliseconds. Most values are already UTC, so that path is a slice.
  */
 export function toUtcIso(value: string): string {
+  // The common case: Merge (and the client's schema check) already gave an ISO string in UTC.
+  if (value.endsWith("Z") && value.charCodeAt(10) === 84 /* T */) return value;
   const parts = ISO_PARTS.exec(value);
   if (!parts) return new Date(value).toISOString();
   const [, seconds, fraction = "", zone] = parts;
