@@ -37,6 +37,8 @@ describe("the default dataset", () => {
     const unknownRoles = new Set(events.map((event) => event.role).filter((role) => !knownRoles.includes(role)));
     expect([...unknownTypes]).toContain("EXPORTED_AUDIT_TRAIL");
     expect([...unknownRoles]).toContain("AUDITOR");
+    expect(events.filter((event) => event.role === "AUDITOR").length).toBeGreaterThanOrEqual(3);
+    expect(events.filter((event) => event.event_type === "EXPORTED_AUDIT_TRAIL").length).toBeGreaterThanOrEqual(3);
   });
 
   it("has bursts of events sharing one exact timestamp", () => {

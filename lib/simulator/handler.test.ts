@@ -123,3 +123,10 @@ describe("a full walk of the default data", () => {
     expect(walked).toEqual(simulator.expectedEvents());
   });
 });
+
+describe("an empty trail", () => {
+  it("answers one empty page with null cursors", async () => {
+    const empty = createSimulator({ now: "2026-11-28T12:00:00Z", events: 0 });
+    expect(await getPage(empty)).toEqual({ next: null, previous: null, results: [] });
+  });
+});

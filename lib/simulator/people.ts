@@ -135,7 +135,7 @@ const OUTSIDERS: readonly Actor[] = [
   },
   {
     // A role Merge's RoleEnum does not have: the dashboard must show it, not drop the event.
-    activity: 1,
+    activity: 8,
     versions: [
       { from: 0.7, identity: { name: "Hannah Schultz", email: "hannah.schultz@ledgerline-audit.com", role: "AUDITOR" } },
     ],
