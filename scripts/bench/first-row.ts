@@ -34,6 +34,10 @@ async function coldLoad(browser: Browser, url: string, session?: Session): Promi
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "commit", timeout: 30_000 });
     await page.waitForFunction(() => (window as { __benchFirstRow?: number }).__benchFirstRow, null, { timeout: 20_000 });
+    // Paint timing entries arrive a little after the frame they describe.
+    await page
+      .waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 2_000 })
+      .catch(() => undefined);
     // Where the time went: the server's answer (first and last byte of the HTML) and the first paint.
     return await page.evaluate(() => {
       const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
