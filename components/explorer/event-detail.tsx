@@ -97,7 +97,15 @@ function EventFields({ event, filters }: { event: AuditEvent; filters: AuditTrai
           </h3>
           <CopyButton value={json} label="raw JSON" />
         </div>
-        <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">{json}</pre>
+        {/* Focusable, so its horizontal scroll is reachable without a mouse. */}
+        <pre
+          role="region"
+          aria-labelledby="raw-json-heading"
+          tabIndex={0}
+          className="overflow-x-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900"
+        >
+          {json}
+        </pre>
       </section>
     </div>
   );

@@ -35,9 +35,10 @@ export function EventResults({ filters, openEventId, onOpen, onClose }: EventRes
   const events = useMemo(() => data?.pages.flatMap((page) => page.results) ?? NO_EVENTS, [data]);
   const table = useEventTable(events);
 
+  // One page at a time: a second call while one is loading would cancel and restart it.
   const loadMore = useCallback(() => {
-    void fetchNextPage();
-  }, [fetchNextPage]);
+    if (!isFetchingNextPage) void fetchNextPage();
+  }, [fetchNextPage, isFetchingNextPage]);
 
   const openEvent = openEventId === null ? undefined : events.find((event) => event.id === openEventId);
   const searching =
@@ -65,7 +66,7 @@ export function EventResults({ filters, openEventId, onOpen, onClose }: EventRes
         hasNextPage={hasNextPage}
         canLoadMore={!isFetchingNextPage && !isFetchNextPageError}
         onLoadMore={loadMore}
-        prefetchDistance={filters.page_size ?? DEFAULT_PAGE_SIZE}
+        prefetchDistance={Math.ceil((filters.page_size ?? DEFAULT_PAGE_SIZE) / 2)}
       >
         <ResultsFooter
           hasNextPage={hasNextPage}

@@ -23,7 +23,10 @@ type EventTableProps = {
   /** False while a page is loading or after a failed page, so nearing the end does not loop. */
   canLoadMore: boolean;
   onLoadMore: () => void;
-  /** Start fetching the next page when this many rows are left below the view. */
+  /**
+   * Start fetching the next page when this many rows are left below the view. Less than a page, so
+   * an arriving page does not by itself trigger the next one.
+   */
   prefetchDistance: number;
   /** Footer shown after the last row (Load more, end of the trail, errors). */
   children: ReactNode;
@@ -61,11 +64,12 @@ export function EventTable({
     initialRect: { width: 1280, height: HEADER_HEIGHT + ROW_HEIGHT * Math.min(rows.length, 100) },
   });
   const items = virtualizer.getVirtualItems();
-  const lastRendered = items.at(-1)?.index ?? -1;
+  // The last row actually in view (overscan excluded): loading is driven by what the user sees.
+  const lastVisible = virtualizer.range?.endIndex ?? -1;
 
   useEffect(() => {
-    if (hasNextPage && canLoadMore && lastRendered >= rows.length - prefetchDistance) onLoadMore();
-  }, [hasNextPage, canLoadMore, lastRendered, rows.length, prefetchDistance, onLoadMore]);
+    if (hasNextPage && canLoadMore && lastVisible >= rows.length - prefetchDistance) onLoadMore();
+  }, [hasNextPage, canLoadMore, lastVisible, rows.length, prefetchDistance, onLoadMore]);
 
   const move = useCallback(
     (delta: number) => {
@@ -125,7 +129,9 @@ export function EventTable({
       role="region"
       aria-label="Audit events"
       tabIndex={0}
-      className="relative min-h-0 flex-1 overflow-auto focus-visible:outline-2 focus-visible:outline-indigo-600"
+      // On narrow screens the filters take most of the height: the table keeps most of a screen and
+      // the page scrolls to it; from lg up it fills what the filters leave.
+      className="relative min-h-[75dvh] flex-1 overflow-auto focus-visible:outline-2 focus-visible:outline-indigo-600 lg:min-h-0"
     >
       <table
         role="table"
@@ -154,7 +160,7 @@ export function EventTable({
             </tr>
           ))}
         </thead>
-        <tbody role="rowgroup" className="relative grid" style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
+        <tbody role="rowgroup" className="relative grid" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;

@@ -1,0 +1,53 @@
+import { eventRows, eventsRegion } from "./support/explorer";
+import { FAILING_APP_URL, RATE_LIMITED_APP_URL } from "./support/env";
+import { expect, test } from "./support/test";
+
+// Failures in words, each with a way forward. Two more servers of the same build read simulators
+// that fail every request: one rate-limits (429, Retry-After 30 s), one answers 500. The session
+// cookie is per host, so the demo session signed in on the main app is valid on them too.
+
+test("a rate limit says so, counts down to an automatic retry, and offers Retry", async ({ page }) => {
+  await page.goto(`${RATE_LIMITED_APP_URL}/`);
+  const message = page.getByText(/^Merge is rate-limiting requests; retrying in \d+ s$/);
+  await expect(message).toBeVisible({ timeout: 30_000 });
+  const first = Number((await message.textContent())?.match(/(\d+) s$/)?.[1]);
+  await expect(async () => {
+    const now = Number((await message.textContent())?.match(/(\d+) s$/)?.[1]);
+    expect(now).toBeLessThan(first);
+  }).toPass({ timeout: 5_000 });
+  await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
+});
+
+test("an upstream outage says Merge is unavailable, and Retry asks again", async ({ page }) => {
+  await page.goto(`${FAILING_APP_URL}/`);
+  await expect(page.getByText("Merge is unavailable right now")).toBeVisible({ timeout: 30_000 });
+  const retried = page.waitForRequest((request) => request.url().includes("/api/audit-trail"));
+  await page.getByRole("button", { name: "Retry" }).click();
+  await retried;
+  await expect(page.getByText("Merge is unavailable right now")).toBeVisible({ timeout: 30_000 });
+});
+
+test("an expired session says so and links to sign-in, back to the same view", async ({ page }) => {
+  await page.goto("/?page_size=30&user_email=olivia.bennett%40northwindhr.com");
+  // The prefetched second page has arrived: what follows is a request of our making.
+  await expect(page.getByText("Showing 60 events")).toBeVisible();
+  await page.context().clearCookies();
+  // Reaching the end of the loaded rows asks for the next page, now without a session.
+  await eventsRegion(page).evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await expect(page.getByText("Your session expired: sign in again")).toBeVisible();
+  const href = await page.getByRole("link", { name: "Sign in" }).getAttribute("href");
+  const callbackUrl = new URL(href!, "http://x").searchParams.get("callbackUrl");
+  expect(callbackUrl).toBe("/?page_size=30&user_email=olivia.bennett%40northwindhr.com");
+});
+
+test("a link with an invalid filter shows a hint and fetches nothing", async ({ page }) => {
+  const apiCalls: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/audit-trail")) apiCalls.push(request.url());
+  });
+  await page.goto("/?user_email=not-an-email");
+  await expect(page.getByText(/This link's filters cannot be used/)).toBeVisible();
+  await expect(page.getByText("Enter a valid email address", { exact: false }).first()).toBeVisible();
+  await expect(eventRows(page)).toHaveCount(0);
+  expect(apiCalls).toEqual([]);
+});

@@ -1,0 +1,19 @@
+import { simulatorFirstPage } from "./support/simulator";
+import { expect, test } from "./support/test";
+
+// A shared link shows data at first paint: the server renders the first page's rows into the HTML,
+// before any JavaScript runs or any call to our API.
+
+test("the HTML of a filtered link already holds the first page's rows, in order", async ({ page }) => {
+  const user = "olivia.bennett@northwindhr.com";
+  const expected = (await simulatorFirstPage({ user_email: user })).map((event) => event.id);
+  expect(expected.length).toBe(30);
+
+  // The page's own request context carries the signed-in session.
+  const response = await page.request.get(`/?user_email=${encodeURIComponent(user)}`);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  const rendered = [...html.matchAll(/data-event-id="([^"]+)"/g)].map((match) => match[1]);
+  expect(rendered).toEqual(expected);
+  expect(html).toContain("olivia.bennett@northwindhr.com");
+});

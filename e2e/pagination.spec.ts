@@ -1,0 +1,46 @@
+import { END_OF_TRAIL, eventRows, readAllLoadedIds, scrollToEndOfTrail } from "./support/explorer";
+import { simulatorWalk } from "./support/simulator";
+import { expect, test } from "./support/test";
+
+// Cursor pagination is exact: scrolling a filter to its end shows the simulator's own walk of the
+// same filter, every event once and in order, and the DOM stays small however much is loaded.
+
+const USER = "olivia.bennett@northwindhr.com";
+
+test("scrolling a filter to its end shows every event once, in the simulator's order", async ({ page }) => {
+  const expected = (await simulatorWalk({ user_email: USER })).map((event) => event.id);
+  // Several pages of 30, so the walk really crosses cursors.
+  expect(expected.length).toBeGreaterThan(90);
+
+  await page.goto(`/?user_email=${encodeURIComponent(USER)}`);
+  await expect(eventRows(page).first()).toBeVisible();
+  await scrollToEndOfTrail(page);
+
+  await expect(page.getByText(`Showing ${expected.length.toLocaleString("en-US")} events`)).toBeVisible();
+  const shown = await readAllLoadedIds(page);
+  expect(new Set(shown).size).toBe(shown.length);
+  expect(shown).toEqual(expected);
+});
+
+test("the next page is prefetched before it is needed, and Load more fetches one more", async ({ page }) => {
+  await page.goto(`/?user_email=${encodeURIComponent(USER)}&page_size=50`);
+  // The first page (50) is in the HTML; the second arrives while the first is still being read.
+  await expect(page.getByText("Showing 100 events")).toBeVisible();
+  await page.getByRole("button", { name: "Load more" }).click();
+  // Reaching the button also brings the end of the list into view, which may load one more page.
+  await expect(page.getByText(/^Showing (150|200) events$/)).toBeVisible();
+});
+
+test("with thousands of events loaded the table keeps fewer than 150 rows in the DOM", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto("/?page_size=100");
+  await expect(eventRows(page).first()).toBeVisible();
+  await scrollToEndOfTrail(page);
+  await expect(page.getByText(END_OF_TRAIL)).toBeVisible();
+
+  const total = Number((await page.getByText(/^Showing [\d,]+ events$/).textContent())?.replace(/\D/g, ""));
+  expect(total).toBeGreaterThan(2_000);
+  expect(await page.locator("tr").count()).toBeLessThan(150);
+  // The table still tells assistive technology how many rows there are.
+  await expect(page.getByRole("table")).toHaveAttribute("aria-rowcount", String(total + 1));
+});

@@ -1,0 +1,20 @@
+import { eventRows } from "./support/explorer";
+import { expect, test } from "./support/test";
+
+// The README's screenshots, taken by the suite against the pinned simulator so they show what the
+// build really renders: public/screenshots/explorer-{light,dark}.png and event-detail-{light,dark}.png.
+
+test.use({ viewport: { width: 1440, height: 900 }, timezoneId: "UTC" });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`README screenshots, ${colorScheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/");
+    await expect(eventRows(page).first()).toBeVisible();
+    await page.screenshot({ path: `public/screenshots/explorer-${colorScheme}.png` });
+
+    await eventRows(page).nth(1).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await page.screenshot({ path: `public/screenshots/event-detail-${colorScheme}.png` });
+  });
+}
