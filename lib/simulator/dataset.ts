@@ -167,9 +167,13 @@ export class Dataset {
   append(nowMicros: number): void {
     const last = this.size > 0 ? this.times.get(this.size - 1) : -Infinity;
     const time = Math.max(Math.floor(nowMicros), last + 1);
-    const type = weightedIndex(TYPE_TOTALS, this.liveRng.next());
-    const identity = this.cast.pick(type, this.fraction(time), this.liveRng.next());
-    if (identity < 0) return;
+    let type: number;
+    let identity: number;
+    // Draw again in the (unlikely) case nobody may do the drawn type at this time.
+    do {
+      type = weightedIndex(TYPE_TOTALS, this.liveRng.next());
+      identity = this.cast.pick(type, this.fraction(time), this.liveRng.next());
+    } while (identity < 0);
     this.push(time, identity, type, this.liveRng.u32());
     this.index(this.size - 1);
     this.version += 1;
