@@ -143,11 +143,13 @@ describe("openExportStream", () => {
   });
 
   it("errors the stream, never ends it cleanly, when a later page fails", async () => {
-    const down = new MergeApiError("upstream_unavailable", "500");
+    const down = new MergeApiError("upstream_unavailable", "500", { retries: 2, upstreamMs: 1500 });
     const upstream = scriptedUpstream(1000, (call) => (call >= 3 ? down : undefined));
     const { stream, summaries } = open(upstream.listPage, { format: "json" });
     await expect(readAll(await stream)).rejects.toBe(down);
-    expect(summaries).toMatchObject([{ outcome: "failed", reason: "upstream_unavailable", events: 200 }]);
+    expect(summaries).toMatchObject([
+      { outcome: "failed", reason: "upstream_unavailable", events: 200, upstreamRetries: 2, upstreamMs: 1502 },
+    ]);
   });
 
   it("rejects before streaming when the first page fails, so the route can answer with an error", async () => {

@@ -101,6 +101,10 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
         stats.upstreamRetries += result.retries;
         return result.page;
       } catch (error) {
+        if (error instanceof MergeApiError) {
+          stats.upstreamMs += error.upstreamMs;
+          stats.upstreamRetries += error.retries;
+        }
         if (cursor === undefined || !(error instanceof MergeApiError) || error.code !== "rate_limited") throw error;
         const waitMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : DEFAULT_RATE_LIMIT_WAIT_MS;
         if (waitedMs + waitMs > maxRateLimitWaitMs) throw error;
