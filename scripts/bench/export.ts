@@ -1,4 +1,5 @@
 import { markLog, serverTimings } from "./app-log";
+import { csvRecordCounter } from "./csv-records";
 import { sampleTreeRss, treeRss } from "./proc-memory";
 import type { Row } from "./report";
 import type { App, Simulator } from "./servers";
@@ -10,22 +11,6 @@ import { MB, median } from "./stats";
 
 const ROUNDS = 3;
 const TIMEOUT_MS = 240_000;
-
-/** Counts CSV records as they stream past (newlines outside quotes), without keeping the file. */
-function csvRecordCounter() {
-  let inQuotes = false;
-  let records = 0;
-  return {
-    push(chunk: string) {
-      for (let i = 0; i < chunk.length; i += 1) {
-        const c = chunk.charCodeAt(i);
-        if (c === 34) inQuotes = !inQuotes;
-        else if (c === 10 && !inQuotes) records += 1;
-      }
-    },
-    count: () => records,
-  };
-}
 
 async function walkSimulator(simulator: Simulator): Promise<{ events: number; seconds: number }> {
   const started = performance.now();
