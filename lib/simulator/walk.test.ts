@@ -91,8 +91,16 @@ describe("walking the simulator's cursors", () => {
     await fc.assert(
       fc.asyncProperty(pageSize, fc.integer({ min: 1, max: 5 }), async (page_size, perPage) => {
         const expected = simulator.expectedEvents();
-        const forward = await walk({ page_size: Math.max(page_size, 20) }, () => simulator.addEvents(perPage));
+        const query = { page_size: Math.max(page_size, 20) };
+        const forward = await walk(query, () => simulator.addEvents(perPage));
         expect(ids(forward.flatMap((page) => page.results))).toEqual(ids(expected));
+        // Walking back, events that arrived meanwhile come on top of the same, untouched trail.
+        simulator.addEvents(perPage);
+        const backward = (await walkBack(forward.at(-1)!, query)).flatMap((page) => page.results);
+        expect(ids(backward.slice(backward.length - expected.length))).toEqual(ids(expected));
+        const newcomers = backward.slice(0, backward.length - expected.length);
+        expect(newcomers.length).toBeGreaterThan(0);
+        expect(newcomers.every((event) => event.created_at > expected[0]!.created_at)).toBe(true);
         // A new first page starts with the newcomers.
         const fresh = await getPage(simulator, { page_size: 1 });
         expect(fresh.results[0]!.created_at >= expected[0]!.created_at).toBe(true);
