@@ -38,7 +38,7 @@ export function ActiveFilterChips({ filters, preset, onRemove, onClear }: Active
   const hydrated = useHydrated();
   const chips = chipsFor(filters, preset, hydrated ? formatLocalDateTime : (iso) => iso);
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="flex min-w-0 flex-wrap items-center gap-2">
       <span className="text-xs text-zinc-600 dark:text-zinc-400">
         {chips.length === 0 ? "No filters: showing all events" : "Filters:"}
       </span>

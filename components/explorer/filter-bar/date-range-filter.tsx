@@ -106,7 +106,7 @@ export function DateRangeFilter({ range, preset, onPreset, onChange, urlProblem 
           </select>
         </div>
         {bounds.map(({ bound, label, draft, setDraft }) => (
-          <div key={bound} className="flex min-w-0 flex-1 flex-col gap-1 sm:w-52 sm:flex-none">
+          <div key={bound} className="flex w-full min-w-0 flex-col gap-1 sm:w-60">
             <label htmlFor={`${id}-${bound}`} className={LABEL_CLASS}>
               {label}
             </label>

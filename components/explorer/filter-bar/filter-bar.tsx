@@ -1,6 +1,8 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
+
+import { Button } from "@/components/ui/button";
 
 import { activePreset, presetRange, type ChosenPresets, type DatePreset } from "@/lib/date-presets";
 import { DEFAULT_PAGE_SIZE } from "@/lib/filters";
@@ -31,6 +33,9 @@ export function FilterBar({ children }: FilterBarProps) {
   const [chosenPresets, setChosenPresets] = useState<ChosenPresets>(() => new Map());
   const preset = activePreset(filters, chosenPresets);
   const hydrated = useHydrated();
+  const controlsId = useId();
+  // Below the `sm` breakpoint the controls fold away behind a button; the chips stay as the summary.
+  const [controlsOpen, setControlsOpen] = useState(false);
 
   function applyPreset(chosen: DatePreset) {
     const { start_date } = presetRange(chosen, new Date());
@@ -42,7 +47,21 @@ export function FilterBar({ children }: FilterBarProps) {
     <div role="search" aria-label="Filter events" className="border-b border-zinc-200 pb-3 dark:border-zinc-800">
       {/* The server's HTML cannot act on input yet: disabled until hydrated, rather than drop what is typed. */}
       <fieldset disabled={!hydrated} className="flex min-w-0 flex-col gap-2">
-        <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
+        <Button
+          className="self-start sm:hidden"
+          aria-expanded={controlsOpen}
+          aria-controls={controlsId}
+          onClick={() => setControlsOpen((open) => !open)}
+        >
+          Edit filters
+          <svg aria-hidden="true" viewBox="0 0 16 16" className={`size-4 fill-none stroke-current stroke-2 ${controlsOpen ? "rotate-180" : ""}`}>
+            <path d="M4 6l4 4 4-4" />
+          </svg>
+        </Button>
+        <div
+          id={controlsId}
+          className={`${controlsOpen ? "flex" : "hidden"} flex-wrap items-start gap-x-3 gap-y-2 sm:flex`}
+        >
           <UserEmailFilter value={filters.user_email} onApply={(email) => void setFilters({ user_email: email })} />
           <EventTypeCombobox value={filters.event_type} onChange={(code) => void setFilters({ event_type: code })} />
           <DateRangeFilter
@@ -56,17 +75,19 @@ export function FilterBar({ children }: FilterBarProps) {
             value={filters.page_size ?? DEFAULT_PAGE_SIZE}
             onChange={(pageSize) => void setFilters({ page_size: pageSize })}
           />
-          <div className="flex items-center gap-2 self-end pb-5 sm:ml-auto">
+        </div>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <ActiveFilterChips
+            filters={filters}
+            preset={preset}
+            onRemove={(patch) => void setFilters(patch)}
+            onClear={() => void clearFilters()}
+          />
+          <div className="flex items-center gap-2">
             <CopyLinkButton filters={filters} />
             {children}
           </div>
         </div>
-        <ActiveFilterChips
-          filters={filters}
-          preset={preset}
-          onRemove={(patch) => void setFilters(patch)}
-          onClear={() => void clearFilters()}
-        />
       </fieldset>
     </div>
   );
