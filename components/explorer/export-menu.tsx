@@ -69,47 +69,50 @@ export function ExportMenu() {
   const running = status.kind === "running";
 
   return (
-    <div ref={root} className="relative flex flex-wrap items-center gap-2">
-      <Button
-        ref={trigger}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        disabled={running}
-        onClick={() => setOpen((value) => !value)}
-      >
-        Export
-        <span aria-hidden="true">▾</span>
-      </Button>
-      {open && (
-        <ul
-          id={menuId}
-          role="menu"
-          aria-label="Export format"
-          onKeyDown={onMenuKeyDown}
-          className="absolute top-full left-0 z-20 mt-1 min-w-48 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+    <div className="flex flex-wrap items-center gap-2">
+      {/* The menu hangs from the button's right edge: the button sits at the end of the filter bar. */}
+      <div ref={root} className="relative">
+        <Button
+          ref={trigger}
+          aria-haspopup="menu"
+          aria-expanded={open}
+          aria-controls={open ? menuId : undefined}
+          disabled={running}
+          onClick={() => setOpen((value) => !value)}
         >
-          {EXPORT_FORMATS.map((format, index) => (
-            <li key={format} role="none">
-              <button
-                ref={(element) => {
-                  items.current[index] = element;
-                }}
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                onClick={() => void exportAs(format)}
-                className="flex w-full items-baseline gap-2 px-3 py-1.5 text-left text-sm text-zinc-900 hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:text-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
-              >
-                {FORMAT_LABELS[format]}
-                <span aria-hidden="true" className="text-xs text-zinc-600 dark:text-zinc-400">
-                  {FORMAT_HINTS[format]}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+          Export
+          <span aria-hidden="true">▾</span>
+        </Button>
+        {open && (
+          <ul
+            id={menuId}
+            role="menu"
+            aria-label="Export format"
+            onKeyDown={onMenuKeyDown}
+            className="absolute top-full right-0 z-20 mt-1 min-w-48 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            {EXPORT_FORMATS.map((format, index) => (
+              <li key={format} role="none">
+                <button
+                  ref={(element) => {
+                    items.current[index] = element;
+                  }}
+                  type="button"
+                  role="menuitem"
+                  tabIndex={-1}
+                  onClick={() => void exportAs(format)}
+                  className="flex w-full items-baseline gap-2 px-3 py-1.5 text-left text-sm text-zinc-900 hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:text-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
+                >
+                  {FORMAT_LABELS[format]}
+                  <span aria-hidden="true" className="text-xs text-zinc-600 dark:text-zinc-400">
+                    {FORMAT_HINTS[format]}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       {running && (
         <>
           <span role="status" className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">
