@@ -11,10 +11,13 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto("/");
     await expect(eventRows(page).first()).toBeVisible();
+    // Settled: the prefetched second page is in, so the count does not change between runs.
+    await expect(page.getByText("Showing 60 events")).toBeVisible();
     await page.screenshot({ path: `public/screenshots/explorer-${colorScheme}.png` });
 
     await eventRows(page).nth(1).click();
     await expect(page.getByRole("dialog")).toBeVisible();
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: `public/screenshots/event-detail-${colorScheme}.png` });
   });
 }
