@@ -117,7 +117,13 @@ export function EventTypeCombobox({ value, onChange }: EventTypeComboboxProps) {
           title={value}
           onChange={(event) => onType(event.target.value)}
           onKeyDown={onKeyDown}
-          onClick={() => (open ? undefined : openList("current"))}
+          // Selecting the shown label lets typing replace it rather than append to it.
+          onFocus={(event) => event.currentTarget.select()}
+          onClick={(event) => {
+            if (open) return;
+            openList("current");
+            event.currentTarget.select();
+          }}
           onBlur={close}
           className={`${FIELD_CLASS} pr-16`}
         />
