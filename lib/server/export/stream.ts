@@ -43,13 +43,11 @@ export type ExportStreamOptions = {
   /** Called once, however the export ends. */
   onFinish: (summary: ExportSummary) => void;
   clock?: RetryClock;
-  /** Longest run of rate-limit waits on one page before the export gives up. */
-  maxRateLimitWaitMs?: number;
 };
 
 // A long export must not fail on a transient limit, so it waits far longer than a page view would;
 // Merge's limits are per minute, so five minutes without progress means something else is wrong.
-export const EXPORT_RATE_LIMIT_MAX_WAIT_MS = 5 * 60_000;
+const RATE_LIMIT_MAX_WAIT_MS = 5 * 60_000;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
 export class ExportTooLargeError extends Error {
@@ -71,7 +69,6 @@ function failureReason(error: unknown): string {
  */
 export async function openExportStream(options: ExportStreamOptions): Promise<ReadableStream<Uint8Array>> {
   const { filters, format, maxEvents, listPage, onFinish, clock = systemClock } = options;
-  const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? EXPORT_RATE_LIMIT_MAX_WAIT_MS;
   const encoder = ENCODERS[format];
   const utf8 = new TextEncoder();
   const startedAt = performance.now();
@@ -107,7 +104,7 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
         }
         if (cursor === undefined || !(error instanceof MergeApiError) || error.code !== "rate_limited") throw error;
         const waitMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : DEFAULT_RATE_LIMIT_WAIT_MS;
-        if (waitedMs + waitMs > maxRateLimitWaitMs) throw error;
+        if (waitedMs + waitMs > RATE_LIMIT_MAX_WAIT_MS) throw error;
         stats.rateLimitWaits++;
         await clock.sleep(waitMs, upstream.signal);
         waitedMs += waitMs;
