@@ -1,6 +1,7 @@
 "use client";
 
-import { formatTimestamp, useTimeZone } from "@/components/explorer/use-time-zone";
+import { formatTimestamp } from "@/components/explorer/format-timestamp";
+import { useTimeZone } from "@/components/explorer/use-time-zone";
 
 /** The event's time in the chosen zone; the exact ISO timestamp on hover and in `dateTime`. */
 export function TimeCell({ createdAt }: { createdAt: string }) {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+
+import { eventsAroundThisTime, onlyThisEventType, onlyThisUser } from "@/components/explorer/event-pivots";
+import type { AuditEvent } from "@/lib/audit-event";
+
+const event: AuditEvent = {
+  id: "e1",
+  user_name: "Ada",
+  user_email: "ada@acme.com",
+  role: "ADMIN",
+  ip_address: "203.0.113.1",
+  event_type: "INVITED_USER",
+  event_description: "Invited bob@acme.com",
+  created_at: "2026-11-28T10:30:00.123456Z",
+};
+
+describe("pivots", () => {
+  it("narrow the current filters to the event's user or type", () => {
+    const filters = { event_type: "CHANGED_SCOPES", page_size: 50 };
+    expect(onlyThisUser(filters, event)).toEqual({ event_type: "CHANGED_SCOPES", page_size: 50, user_email: "ada@acme.com" });
+    expect(onlyThisEventType({ user_email: "x@y.co" }, event)).toEqual({ user_email: "x@y.co", event_type: "INVITED_USER" });
+  });
+
+  it("offer no user pivot for system and API actors", () => {
+    expect(onlyThisUser({}, { ...event, user_name: null, user_email: null, role: "SYSTEM" })).toBeNull();
+  });
+
+  it("show one hour either side of the event, keeping only the page size", () => {
+    expect(eventsAroundThisTime({ user_email: "x@y.co", page_size: 100 }, event)).toEqual({
+      page_size: 100,
+      start_date: "2026-11-28T09:30:00.123Z",
+      end_date: "2026-11-28T11:30:00.123Z",
+    });
+  });
+});
