@@ -1,11 +1,11 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from "react";
 
 import { COLUMN_CLASS } from "@/components/explorer/columns";
-import { isTypingTarget } from "@/components/explorer/keyboard";
 import type { EventTable as EventTableInstance } from "@/components/explorer/use-event-table";
+import { useRowNavigation } from "@/components/explorer/use-row-navigation";
 
 // Rows are virtualized (only those in view plus an overscan are in the DOM, so 10,000 loaded events
 // stay light) yet keep table semantics: explicit roles, aria-rowcount and aria-rowindex, because
@@ -44,8 +44,6 @@ export function EventTable({
 }: EventTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
-  const [activeIndex, setActiveIndex] = useState(-1);
-  const pendingFocus = useRef<number | null>(null);
 
   // The React Compiler (which this warning is about) is not enabled here: the virtualizer is read
   // afresh on every render.
@@ -67,59 +65,19 @@ export function EventTable({
   // The last row actually in view (overscan excluded): loading is driven by what the user sees.
   const lastVisible = virtualizer.range?.endIndex ?? -1;
 
+  const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
+  const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: "auto" }), [virtualizer]);
+  const { activeIndex, setActiveIndex } = useRowNavigation({
+    rowIds,
+    containerRef: scrollRef,
+    scrollToIndex,
+    openEventId,
+    onOpen,
+  });
+
   useEffect(() => {
     if (hasNextPage && canLoadMore && lastVisible >= rows.length - prefetchDistance) onLoadMore();
   }, [hasNextPage, canLoadMore, lastVisible, rows.length, prefetchDistance, onLoadMore]);
-
-  const move = useCallback(
-    (delta: number) => {
-      if (rows.length === 0) return;
-      const next = Math.min(rows.length - 1, Math.max(0, activeIndex + delta));
-      setActiveIndex(next);
-      pendingFocus.current = next;
-      virtualizer.scrollToIndex(next, { align: "auto" });
-      const row = rows[next];
-      // With the detail open, j and k page through events in it.
-      if (openEventId !== null && row) onOpen(row.id);
-    },
-    [rows, activeIndex, virtualizer, openEventId, onOpen],
-  );
-
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (isTypingTarget(event.target)) return;
-      if (event.key === "j" || event.key === "k") {
-        event.preventDefault();
-        move(event.key === "j" ? 1 : -1);
-      }
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [move]);
-
-  // Focus follows j/k once the target row is rendered (scrolling can take a render or two).
-  useLayoutEffect(() => {
-    if (pendingFocus.current === null) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${pendingFocus.current}"]`);
-    if (row) {
-      row.focus({ preventScroll: true });
-      pendingFocus.current = null;
-    }
-  });
-
-  // Closing the detail returns focus to the row it was opened from.
-  const previousOpen = useRef(openEventId);
-  useEffect(() => {
-    const closed = previousOpen.current;
-    previousOpen.current = openEventId;
-    if (closed === null || openEventId !== null) return;
-    const index = rows.findIndex((row) => row.id === closed);
-    if (index < 0) return;
-    setActiveIndex(index);
-    pendingFocus.current = index;
-    virtualizer.scrollToIndex(index, { align: "auto" });
-  }, [openEventId, rows, virtualizer]);
 
   const headerGroups = table.getHeaderGroups();
 
