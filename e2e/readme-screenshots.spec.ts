@@ -15,7 +15,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     await expect(page.getByText("Showing 60 events")).toBeVisible();
     await page.screenshot({ path: `public/screenshots/explorer-${colorScheme}.png` });
 
-    await eventRows(page).nth(1).click();
+    await eventRows(page).first().click();
     await expect(page.getByRole("dialog")).toBeVisible();
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `public/screenshots/event-detail-${colorScheme}.png` });
