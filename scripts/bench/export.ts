@@ -1,6 +1,6 @@
 import { markLog, serverTimings } from "./app-log";
 import { csvRecordCounter } from "./csv-records";
-import { sampleTreeRss, treeRss } from "./proc-memory";
+import { sampleTreeRss, treeRss } from "./proc-stats";
 import type { Row } from "./report";
 import type { App, Simulator } from "./servers";
 import type { Session } from "./session";

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -25,10 +25,11 @@ export type Command = { command: string; args: string[]; env: NodeJS.ProcessEnv;
 export function launch(name: string, { command, args, env, cwd }: Command): Managed {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${name}.log`);
-  const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.pipe(log, { end: false });
-  child.stderr?.pipe(log, { end: false });
+  // Straight into a file, not through a pipe to this process: a server's synchronous log writes
+  // must never wait for the bench's own event loop, busy generating load.
+  const log = openSync(logFile, "a");
+  const child: ChildProcess = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", log, log] });
+  closeSync(log);
   if (child.pid === undefined) throw new Error(`Could not start ${name} (${command})`);
   const pid = child.pid;
 
@@ -36,7 +37,6 @@ export function launch(name: string, { command, args, env, cwd }: Command): Mana
   const exited = new Promise<number | string>((resolve) => {
     child.on("exit", (code, signal) => {
       done = true;
-      log.end();
       resolve(code ?? signal ?? "unknown");
     });
   });

@@ -1,4 +1,4 @@
-import { treeRss } from "./proc-memory";
+import { treeRss } from "./proc-stats";
 import type { Row } from "./report";
 import { startSimulator, type Simulator } from "./servers";
 import { MB, median } from "./stats";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-// Resident memory of a process and all its descendants, read from /proc (Linux only): `next start`
-// serves from a forked child, so the leader's RSS alone would miss the server.
+// Resident memory and CPU time of a process and all its descendants, read from /proc (Linux only):
+// a server may fork workers, so the leader's figures alone could miss the work.
 
 function readProc(pid: number, file: string): string | undefined {
   try {
@@ -11,12 +11,15 @@ function readProc(pid: number, file: string): string | undefined {
   }
 }
 
-function parentOf(pid: number): number | undefined {
+/** The fields of /proc/<pid>/stat after the command name, which may hold spaces and parentheses. */
+function statFields(pid: number): string[] | undefined {
   const stat = readProc(pid, "stat");
-  if (!stat) return undefined;
-  // The command name in parentheses may hold spaces: fields start after the last ")".
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[1]);
+  return stat?.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+function parentOf(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : undefined;
 }
 
 export function descendantsAndSelf(root: number): number[] {
@@ -63,4 +66,16 @@ export function sampleTreeRss(root: number, intervalMs = 100): { stop: () => num
       return Math.max(peak, measure());
     },
   };
+}
+
+// Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every common platform.
+const MS_PER_TICK = 10;
+
+/** User + system CPU time of a process tree so far, in ms. */
+export function treeCpuMs(root: number): number {
+  return descendantsAndSelf(root).reduce((sum, pid) => {
+    const fields = statFields(pid);
+    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the command name.
+    return fields ? sum + (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK : sum;
+  }, 0);
 }
