@@ -23,10 +23,28 @@ const MESSAGES: Partial<Record<AuditTrailError["code"], string>> = {
 // When Merge names no wait, a minute matches its per-minute limits.
 const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
 
+// Each failure gets its own countdown: a retry that is rate-limited again starts a fresh one.
+const failureIds = new WeakMap<Error, number>();
+let nextFailureId = 0;
+function failureId(error: Error): number {
+  let id = failureIds.get(error);
+  if (id === undefined) {
+    id = nextFailureId++;
+    failureIds.set(error, id);
+  }
+  return id;
+}
+
 export function ErrorMessage({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const known = error instanceof AuditTrailError ? error : new AuditTrailError("unexpected", error.message);
   if (known.code === "rate_limited") {
-    return <RateLimited seconds={known.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS} onRetry={onRetry} />;
+    return (
+      <RateLimited
+        key={failureId(known)}
+        seconds={known.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS}
+        onRetry={onRetry}
+      />
+    );
   }
   if (known.code === "unauthenticated") return <SessionExpired />;
   const text =
