@@ -57,6 +57,14 @@ test("a link to an event opens its detail directly", async ({ page }) => {
   await expect(detail(page).getByText(target.id).first()).toBeVisible();
 });
 
+test("a link to an event that is not in the result set says so", async ({ page }) => {
+  await page.goto(`/?user_email=${encodeURIComponent(USER)}&event=no-such-event`);
+  // The explorer looks through the following pages first (Merge cannot fetch one event by id).
+  await expect(detail(page).getByText("Event no-such-event is not in the audit trail for these filters.")).toBeVisible({
+    timeout: 30_000,
+  });
+});
+
 test("pivots narrow the table to this user, this event type, or an hour either side", async ({ page }) => {
   const [event] = await simulatorFirstPage({});
   await page.goto("/");

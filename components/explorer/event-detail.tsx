@@ -22,11 +22,13 @@ type EventDetailProps = {
   event: AuditEvent | undefined;
   /** True while more pages are being loaded to find the event. */
   searching: boolean;
+  /** How many events were searched, and whether that is the whole result set. */
+  searched: { count: number; complete: boolean };
   filters: AuditTrailFilters;
   onClose: () => void;
 };
 
-export function EventDetail({ eventId, event, searching, filters, onClose }: EventDetailProps) {
+export function EventDetail({ eventId, event, searching, searched, filters, onClose }: EventDetailProps) {
   return (
     <SidePanel title={event ? eventTypeLabel(event.event_type) : "Event"} onClose={onClose}>
       {event ? (
@@ -35,7 +37,9 @@ export function EventDetail({ eventId, event, searching, filters, onClose }: Eve
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           {searching
             ? "Looking for this event in the next pages…"
-            : `Event ${eventId} is not in the audit trail for these filters.`}
+            : searched.complete
+              ? `Event ${eventId} is not in the audit trail for these filters.`
+              : `Event ${eventId} is not among the ${searched.count.toLocaleString("en-US")} most recent events for these filters.`}
         </p>
       )}
     </SidePanel>

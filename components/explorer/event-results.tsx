@@ -76,7 +76,14 @@ export function EventResults({ filters, openEventId, onOpen, onClose }: EventRes
         />
       </EventTable>
       {openEventId !== null && (
-        <EventDetail eventId={openEventId} event={openEvent} searching={searching} filters={filters} onClose={onClose} />
+        <EventDetail
+          eventId={openEventId}
+          event={openEvent}
+          searching={searching}
+          searched={{ count: events.length, complete: !hasNextPage }}
+          filters={filters}
+          onClose={onClose}
+        />
       )}
     </>
   );
