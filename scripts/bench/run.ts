@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     progress(`built in ${Math.round((await buildApp()) / 1000)} s`);
   });
   // The app against a simulator large enough for the export, shared by most sections.
-  const main = once(async (): Promise<{ app: App; simulator: Simulator; session: Session }> => {
+  const mainApp = once(async (): Promise<{ app: App; simulator: Simulator; session: Session }> => {
     const simulator = await startSimulator({ name: "simulator", events: EXPORT_EVENTS });
     await built();
     const app = await startApp("app", simulator);
@@ -81,19 +81,19 @@ async function main(): Promise<number> {
   try {
     await section("simulator-scale", measureSimulatorScale);
     await section("proxy", async () => {
-      const { app, simulator, session } = await main();
+      const { app, simulator, session } = await mainApp();
       return measureProxyOverhead(app, simulator, session);
     });
     await section("first-load-js", async () => {
-      const { app, session } = await main();
+      const { app, session } = await mainApp();
       return measureFirstLoadJs(await chromium(), app, session);
     });
     await section("scrolling", async () => {
-      const { app, session } = await main();
+      const { app, session } = await mainApp();
       return measureScrolling(await chromium(), app, session);
     });
     await section("export", async () => {
-      const { app, simulator, session } = await main();
+      const { app, simulator, session } = await mainApp();
       return measureExport(app, simulator, session, EXPORT_EVENTS);
     });
     await section("first-row", async () => {
