@@ -44,3 +44,21 @@ test("with thousands of events loaded the table keeps fewer than 150 rows in the
   // The table still tells assistive technology how many rows there are.
   await expect(page.getByRole("table")).toHaveAttribute("aria-rowcount", String(total + 1));
 });
+
+test("going back to an earlier filter state is served from the cache", async ({ page }) => {
+  await page.goto(`/?user_email=${encodeURIComponent(USER)}`);
+  await expect(page.getByText("Showing 60 events")).toBeVisible();
+  const email = page.getByRole("textbox", { name: "User email" });
+  await email.fill("emily.walsh@northwindhr.com");
+  await email.press("Enter");
+  await expect(eventRows(page).first()).toContainText("emily.walsh@northwindhr.com");
+
+  const apiCalls: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/audit-trail")) apiCalls.push(request.url());
+  });
+  await page.goBack();
+  await expect(eventRows(page).first()).toContainText(USER);
+  await expect(page.getByText("Showing 60 events")).toBeVisible();
+  expect(apiCalls).toEqual([]);
+});

@@ -52,6 +52,13 @@ export function EventResults({ filters, openEventId, onOpen, onClose }: EventRes
     if (searching && !isFetchingNextPage) void fetchNextPage();
   }, [searching, isFetchingNextPage, fetchNextPage]);
 
+  // The second page is fetched as soon as the first is shown, so the first scroll never waits;
+  // later pages follow as the end nears (EventTable).
+  const onlyFirstPage = data?.pages.length === 1;
+  useEffect(() => {
+    if (onlyFirstPage && hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
+  }, [onlyFirstPage, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+
   if (query.isPending) return <TableSkeleton />;
   if (query.isError && !data) return <ErrorMessage error={query.error} onRetry={() => void refetch()} />;
   if (events.length === 0) return <EmptyState filters={filters} />;

@@ -62,7 +62,9 @@ export function EventTable({
     initialRect: { width: 1280, height: HEADER_HEIGHT + ROW_HEIGHT * Math.min(rows.length, 100) },
   });
   const items = virtualizer.getVirtualItems();
-  // The last row actually in view (overscan excluded): loading is driven by what the user sees.
+  // The last row actually in view (overscan excluded): loading is driven by what the user sees,
+  // once the scroll box is measured (before that, the range is the initial whole-page guess).
+  const measured = virtualizer.scrollElement !== null;
   const lastVisible = virtualizer.range?.endIndex ?? -1;
 
   const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
@@ -76,8 +78,8 @@ export function EventTable({
   });
 
   useEffect(() => {
-    if (hasNextPage && canLoadMore && lastVisible >= rows.length - prefetchDistance) onLoadMore();
-  }, [hasNextPage, canLoadMore, lastVisible, rows.length, prefetchDistance, onLoadMore]);
+    if (measured && hasNextPage && canLoadMore && lastVisible >= rows.length - prefetchDistance) onLoadMore();
+  }, [measured, hasNextPage, canLoadMore, lastVisible, rows.length, prefetchDistance, onLoadMore]);
 
   const headerGroups = table.getHeaderGroups();
 
