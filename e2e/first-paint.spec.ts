@@ -16,4 +16,6 @@ test("the HTML of a filtered link already holds the first page's rows, in order"
   const rendered = [...html.matchAll(/data-event-id="([^"]+)"/g)].map((match) => match[1]);
   expect(rendered).toEqual(expected);
   expect(html).toContain("olivia.bennett@northwindhr.com");
+  // The suite reads a simulator, not Merge: the page says so from the first paint.
+  expect(html).toContain("Demo data");
 });
