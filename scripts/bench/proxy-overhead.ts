@@ -13,8 +13,8 @@ import { median, round } from "./stats";
 // through Next.js costs here; CPU time per request, read from /proc, explains the gaps.
 
 const CONNECTIONS = [10, 50] as const;
-const ROUNDS = 3;
-const SECONDS = 5;
+const ROUNDS = 5;
+const SECONDS = 4;
 const QUERY = new URLSearchParams({ page_size: "100" });
 
 type TargetName = "proxy" | "direct" | "next-floor";
