@@ -10,6 +10,22 @@ export const MERGE_REGIONS = {
 
 export type MergeRegion = keyof typeof MERGE_REGIONS;
 
+/** The category namespaces Merge serves the (organization-wide) audit trail under. */
+export const MERGE_CATEGORIES = [
+  "hris",
+  "ats",
+  "accounting",
+  "crm",
+  "filestorage",
+  "ticketing",
+  "calendar",
+  "chat",
+  "email",
+  "knowledgebase",
+] as const;
+
+export type MergeCategory = (typeof MERGE_CATEGORIES)[number];
+
 /** The in-process simulator's base URL: never dialled, it only names the embedded upstream. */
 export const EMBEDDED_SIMULATOR_BASE_URL = "http://embedded-simulator.invalid/api";
 

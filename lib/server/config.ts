@@ -2,20 +2,14 @@ import "server-only";
 
 import { z } from "zod";
 
-import { EMBEDDED_SIMULATOR_BASE_URL, MERGE_REGIONS, type MergeRegion, type Upstream } from "@/lib/upstream";
-
-const CATEGORIES = [
-  "hris",
-  "ats",
-  "accounting",
-  "crm",
-  "filestorage",
-  "ticketing",
-  "calendar",
-  "chat",
-  "email",
-  "knowledgebase",
-] as const;
+import {
+  EMBEDDED_SIMULATOR_BASE_URL,
+  MERGE_CATEGORIES,
+  MERGE_REGIONS,
+  type MergeCategory,
+  type MergeRegion,
+  type Upstream,
+} from "@/lib/upstream";
 
 const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -43,7 +37,7 @@ const envSchema = z
     ),
     MERGE_CATEGORY: z.preprocess(
       blankAsUnset,
-      z.enum(CATEGORIES, { message: `must be one of ${CATEGORIES.join(", ")}` }).default("hris"),
+      z.enum(MERGE_CATEGORIES, { message: `must be one of ${MERGE_CATEGORIES.join(", ")}` }).default("hris"),
     ),
     MERGE_TIMEOUT_MS: z.preprocess(
       blankAsUnset,
@@ -59,7 +53,7 @@ export type ServerConfig = {
   upstream: Upstream;
   /** Absent only for the embedded simulator, which needs none. */
   apiKey: string | undefined;
-  category: (typeof CATEGORIES)[number];
+  category: MergeCategory;
   timeoutMs: number;
   exportMaxEvents: number;
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { walkPages } from "../paging";
-import { CATEGORIES, createSimulator, DEFAULT_SIMULATOR_API_KEY } from "./index";
+import { MERGE_CATEGORIES } from "../upstream";
+import { createSimulator, DEFAULT_SIMULATOR_API_KEY } from "./index";
 import { BASE, get, getPage } from "./test-support";
 
 const simulator = createSimulator({ now: "2026-11-28T12:00:00Z" });
@@ -13,7 +14,7 @@ async function call(url: string, init: RequestInit = {}) {
 }
 
 describe("routes", () => {
-  it.each(CATEGORIES.flatMap((category) => [`/api/${category}/v1/audit-trail`, `/api/${category}/v1/audit-trail/`]))(
+  it.each(MERGE_CATEGORIES.flatMap((category) => [`/api/${category}/v1/audit-trail`, `/api/${category}/v1/audit-trail/`]))(
     "serves the same organization-wide trail at %s",
     async (path) => {
       const response = await simulator.handle(new Request(`http://sim.test${path}?page_size=3`, { headers: AUTH }));

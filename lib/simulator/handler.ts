@@ -8,22 +8,9 @@ import { paginate } from "./paginate";
 import { parseQuery } from "./query";
 import { failureResponse, invalidCursor, json, methodNotAllowed, notFound, unauthorized } from "./responses";
 import { select } from "./selection";
+import { MERGE_CATEGORIES } from "../upstream";
 
-/** Every category namespace Merge serves the (organization-wide) audit trail under. */
-export const CATEGORIES = [
-  "hris",
-  "ats",
-  "accounting",
-  "crm",
-  "filestorage",
-  "ticketing",
-  "calendar",
-  "chat",
-  "email",
-  "knowledgebase",
-] as const;
-
-const ROUTE = new RegExp(`^/api/(?:${CATEGORIES.join("|")})/v1/audit-trail/?$`);
+const ROUTE = new RegExp(`^/api/(?:${MERGE_CATEGORIES.join("|")})/v1/audit-trail/?$`);
 
 export const FAULT_HEADER = "X-Simulator-Fault";
 

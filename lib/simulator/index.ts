@@ -12,7 +12,7 @@ import { simulatorOptionsSchema, type ResolvedSimulatorOptions, type SimulatorOp
 import { hashString } from "./random";
 import { MICROS_PER_MS } from "./time";
 
-export { CATEGORIES, FAULT_HEADER } from "./handler";
+export { FAULT_HEADER } from "./handler";
 export {
   DEFAULT_SIMULATOR_API_KEY,
   DEFAULT_SIMULATOR_PORT,
