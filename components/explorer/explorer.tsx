@@ -44,7 +44,8 @@ export function Explorer({ demo }: { demo: boolean }) {
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
         <FilterBar>
-          <ExportMenu />
+          {/* Exports exactly the table's result set; nothing while the URL's filters are invalid. */}
+          <ExportMenu filters={parsed.ok ? parsed.value : null} />
         </FilterBar>
       </div>
       {parsed.ok ? (

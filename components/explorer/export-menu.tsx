@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
 import { useExport } from "@/lib/export/use-export";
-import { useAuditTrailFilters } from "@/lib/search-params";
+import type { AuditTrailFilters } from "@/lib/filters";
 
 // "Export" menu (CSV, JSON, NDJSON) for the current filters, with progress, Cancel, and a message
 // that says what went wrong. The menu follows the WAI-ARIA menu button pattern.
@@ -20,8 +20,7 @@ const FORMAT_HINTS: Record<ExportFormat, string> = {
 
 const formatCount = (events: number) => `${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"}`;
 
-export function ExportMenu() {
-  const { filters } = useAuditTrailFilters();
+export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
   const { status, start, cancel, dismiss } = useExport();
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -61,6 +60,7 @@ export function ExportMenu() {
 
   const exportAs = async (format: ExportFormat) => {
     close();
+    if (!filters) return;
     const outcome = await start(filters, format);
     if (outcome.kind === "saved") toast(`Exported ${formatCount(outcome.events)} to ${outcome.filename}`);
     if (outcome.kind === "cancelled") toast("Export cancelled");
@@ -77,7 +77,7 @@ export function ExportMenu() {
           aria-haspopup="menu"
           aria-expanded={open}
           aria-controls={open ? menuId : undefined}
-          disabled={running}
+          disabled={running || !filters}
           onClick={() => setOpen((value) => !value)}
         >
           Export
