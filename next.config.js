@@ -6,11 +6,6 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  experimental: {
-    // Tailwind's stylesheet is small and render-blocking: inlined, the first rows paint without
-    // waiting for a second request (measured by `npm run bench`, "Time to first row").
-    inlineCss: true,
-  },
 };
 
 module.exports = nextConfig;
