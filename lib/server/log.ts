@@ -52,6 +52,11 @@ export function logError(msg: string, error: unknown, context: Record<string, un
   write("error", { msg, ...context, error: detail });
 }
 
+/** An export's outcome, written when it ends: exporting is itself an audited action. */
+export function writeExportLine(level: "info" | "warn" | "error", fields: Record<string, unknown>): void {
+  write(level, { msg: "export", ...fields });
+}
+
 /** A notable event that is not tied to one request's outcome (e.g. Merge refusing a query we let through). */
 export function logWarning(msg: string, context: Record<string, unknown> = {}): void {
   write("warn", { msg, ...context });

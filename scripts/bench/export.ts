@@ -1,5 +1,5 @@
 import { markLog, serverTimings } from "./app-log";
-import { csvRecordCounter } from "./csv-records";
+import { createRecordCounter } from "../../lib/export/record-counter";
 import { sampleTreeRss, treeCpuMs, treeRss } from "./proc-stats";
 import type { Row } from "./report";
 import type { App, Simulator } from "./servers";
@@ -32,7 +32,7 @@ async function exportCsv(app: App, session: Session): Promise<{ events: number; 
   const before = treeRss(app.proc.pid);
   const sampler = sampleTreeRss(app.proc.pid);
   const started = performance.now();
-  const counter = csvRecordCounter();
+  const counter = createRecordCounter("csv");
   let peak: number;
   try {
     const response = await fetch(`${app.url}/api/audit-trail/export?format=csv`, {
@@ -48,8 +48,7 @@ async function exportCsv(app: App, session: Session): Promise<{ events: number; 
   } finally {
     peak = sampler.stop();
   }
-  // The header line is not an event.
-  return { events: counter.count() - 1, seconds: (performance.now() - started) / 1000, rssGrowth: peak - before };
+  return { events: counter.count, seconds: (performance.now() - started) / 1000, rssGrowth: peak - before };
 }
 
 /** CPU ms per 1,000 events spent by the app, the simulator and the bench while `run` goes. */

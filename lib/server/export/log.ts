@@ -3,6 +3,7 @@ import "server-only";
 import type { AuditTrailFilters } from "@/lib/filters";
 import type { ExportFormat } from "@/lib/export/formats";
 import type { ExportSummary } from "@/lib/server/export/stream";
+import { writeExportLine } from "@/lib/server/log";
 
 // One line per export, written when it ends (the request log line is written when streaming starts,
 // before anyone knows how it will end). Exporting is itself an audited action in Merge's own product.
@@ -17,8 +18,5 @@ export type ExportLogLine = ExportSummary & {
 const LEVEL = { complete: "info", cancelled: "info", too_large: "warn", failed: "error" } as const;
 
 export function logExport(line: ExportLogLine): void {
-  const level = LEVEL[line.outcome];
-  const text = JSON.stringify({ time: new Date().toISOString(), level, msg: "export", ...line });
-  if (level === "info") console.log(text);
-  else console.error(text);
+  writeExportLine(LEVEL[line.outcome], line);
 }
