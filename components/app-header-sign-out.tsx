@@ -3,12 +3,15 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 
+import { useHydrated } from "@/components/use-hydrated";
+
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   return (
     <button
       type="button"
-      disabled={pending}
+      disabled={!hydrated || pending}
       onClick={() => {
         setPending(true);
         void signOut({ callbackUrl: "/signin" });

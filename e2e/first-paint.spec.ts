@@ -1,3 +1,4 @@
+import { eventRows } from "./support/explorer";
 import { simulatorFirstPage } from "./support/simulator";
 import { expect, test } from "./support/test";
 
@@ -18,4 +19,21 @@ test("the HTML of a filtered link already holds the first page's rows, in order"
   expect(html).toContain("olivia.bennett@northwindhr.com");
   // The suite reads a simulator, not Merge: the page says so from the first paint.
   expect(html).toContain("Demo data");
+});
+
+test("until its JavaScript runs, the page shows the rows and its controls are disabled, never dead", async ({ page }) => {
+  await page.route(/\/_next\/static\/.*\.js(\?|$)/, (route) => route.abort());
+  await page.goto("/");
+  await expect(eventRows(page).first()).toBeVisible();
+  const controls = [
+    page.getByRole("button", { name: "Sign out" }),
+    page.getByRole("textbox", { name: "User email" }),
+    page.getByRole("button", { name: "Export", exact: true }),
+    page.getByRole("button", { name: "UTC" }),
+  ];
+  for (const control of controls) await expect(control).toBeDisabled();
+
+  await page.unroute(/\/_next\/static\/.*\.js(\?|$)/);
+  await page.reload();
+  for (const control of controls) await expect(control).toBeEnabled();
 });

@@ -3,6 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
+import { useHydrated } from "@/components/use-hydrated";
+
 const STYLES = {
   primary:
     "bg-zinc-900 text-white hover:bg-zinc-700 focus-visible:outline-zinc-900 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300 dark:focus-visible:outline-zinc-100",
@@ -18,10 +20,11 @@ export function SignInButton(props: {
   variant: keyof typeof STYLES;
 }) {
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   return (
     <button
       type="button"
-      disabled={pending}
+      disabled={!hydrated || pending}
       aria-busy={pending}
       onClick={() => {
         setPending(true);

@@ -6,7 +6,7 @@ import type { AuditTrailFilters } from "@/lib/filters";
 import type { FilterPatch } from "@/lib/search-params";
 
 import { formatLocalDateTime } from "./local-datetime";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/use-hydrated";
 
 type Chip = { name: string; value: string; remove: FilterPatch };
 

@@ -8,7 +8,7 @@ import { parseFilters, toSearchParams } from "@/lib/filters";
 import { FIELD_CLASS, HINT_CLASS, LABEL_CLASS } from "./field-styles";
 import { isoToLocalInput, localInputToIso } from "./local-datetime";
 import { useDraft } from "./use-draft";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/use-hydrated";
 
 type Bound = "start_date" | "end_date";
 

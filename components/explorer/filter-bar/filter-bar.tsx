@@ -13,7 +13,7 @@ import { CopyLinkButton } from "./copy-link-button";
 import { DateRangeFilter } from "./date-range-filter";
 import { EventTypeCombobox } from "./event-type-combobox";
 import { PageSizeSelect } from "./page-size-select";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/use-hydrated";
 import { UserEmailFilter } from "./user-email-filter";
 
 export { USER_EMAIL_INPUT_NAME } from "./user-email-filter";
