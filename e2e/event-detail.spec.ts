@@ -1,4 +1,4 @@
-import { eventRows } from "./support/explorer";
+import { eventRows, openExplorer } from "./support/explorer";
 import { simulatorFirstPage } from "./support/simulator";
 import { expect, test } from "./support/test";
 
@@ -13,7 +13,7 @@ function detail(page: import("@playwright/test").Page) {
 
 test("a click opens the event's detail, the URL names it, Escape closes it", async ({ page }) => {
   const [first] = await simulatorFirstPage({ user_email: USER });
-  await page.goto(`/?user_email=${encodeURIComponent(USER)}`);
+  await openExplorer(page, `/?user_email=${encodeURIComponent(USER)}`);
 
   await eventRows(page).first().click();
   await expect(detail(page)).toBeVisible();
@@ -31,7 +31,7 @@ test("a click opens the event's detail, the URL names it, Escape closes it", asy
 
 test("keyboard: / focuses the email filter, j and k move, Enter opens", async ({ page }) => {
   const events = await simulatorFirstPage({ user_email: USER });
-  await page.goto(`/?user_email=${encodeURIComponent(USER)}`);
+  await openExplorer(page, `/?user_email=${encodeURIComponent(USER)}`);
   await expect(eventRows(page).first()).toBeVisible();
 
   await page.keyboard.press("/");
@@ -67,7 +67,7 @@ test("a link to an event that is not in the result set says so", async ({ page }
 
 test("pivots narrow the table to this user, this event type, or an hour either side", async ({ page }) => {
   const [event] = await simulatorFirstPage({});
-  await page.goto("/");
+  await openExplorer(page, "/");
   await page.locator(`tr[data-event-id="${event!.id}"]`).click();
 
   await detail(page).getByRole("link", { name: "Only this event type" }).click();

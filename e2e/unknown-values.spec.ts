@@ -1,11 +1,11 @@
-import { eventRows } from "./support/explorer";
+import { eventRows, openExplorer } from "./support/explorer";
 import { expect, test } from "./support/test";
 
 // Merge adds event types and roles every year: values the app does not know yet are shown as they
 // come, never dropped. The simulator emits two such event types and an AUDITOR role.
 
 test("an unknown event type and an unknown role render as their codes", async ({ page }) => {
-  await page.goto("/?event_type=EXPORTED_AUDIT_TRAIL");
+  await openExplorer(page, "/?event_type=EXPORTED_AUDIT_TRAIL");
   await expect(eventRows(page).first()).toBeVisible();
 
   const rows = eventRows(page);

@@ -3,6 +3,15 @@ import { expect, type Locator, type Page } from "@playwright/test";
 // Reading the virtualized events table from a spec: rows carry data-index (position in the loaded
 // list) and data-event-id, and only those near the view are in the DOM.
 
+/**
+ * Opens the explorer at `path` and waits until it has hydrated: its filter controls turn enabled in
+ * the same commit that attaches the rows' handlers, and a click on the server's HTML does nothing.
+ */
+export async function openExplorer(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole("textbox", { name: "User email" })).toBeEnabled();
+}
+
 export function eventsRegion(page: Page): Locator {
   return page.getByRole("region", { name: "Audit events" });
 }
