@@ -43,7 +43,7 @@ export function Explorer({ demo }: { demo: boolean }) {
       {demo && <DemoBanner />}
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
-        <FilterBar>
+        <FilterBar urlInvalid={!parsed.ok}>
           {/* Exports exactly the table's result set; nothing while the URL's filters are invalid. */}
           <ExportMenu filters={parsed.ok ? parsed.value : null} />
         </FilterBar>
@@ -58,7 +58,7 @@ export function Explorer({ demo }: { demo: boolean }) {
           onClose={close}
         />
       ) : (
-        <InvalidFilters error={parsed.error} />
+        <InvalidFilters error={parsed.error} search={search} />
       )}
     </main>
   );

@@ -21,13 +21,15 @@ export { USER_EMAIL_INPUT_NAME } from "./user-email-filter";
 type FilterBarProps = {
   /** Actions shown after "Copy link", e.g. the Export menu. */
   children?: ReactNode;
+  /** The page URL does not parse as a whole, so no result set is shown (the explorer says why). */
+  urlInvalid?: boolean;
 };
 
 /**
  * The explorer's filters. All state lives in the page URL (lib/search-params.ts): every change is a
  * history entry, so Back and Forward move between filter states and a link shows the same view.
  */
-export function FilterBar({ children }: FilterBarProps) {
+export function FilterBar({ children, urlInvalid = false }: FilterBarProps) {
   const { filters, problem, setFilters, clearFilters } = useAuditTrailFilters();
   // The URL only holds absolute dates; the page remembers which start dates its presets wrote.
   const [chosenPresets, setChosenPresets] = useState<ChosenPresets>(() => new Map());
@@ -80,6 +82,7 @@ export function FilterBar({ children }: FilterBarProps) {
           <ActiveFilterChips
             filters={filters}
             preset={preset}
+            urlInvalid={urlInvalid}
             onRemove={(patch) => void setFilters(patch)}
             onClear={() => void clearFilters()}
           />
