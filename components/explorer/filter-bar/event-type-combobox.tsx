@@ -96,7 +96,7 @@ export function EventTypeCombobox({ value, onChange }: EventTypeComboboxProps) {
   const shownText = search ?? (value ? eventTypeLabel(value) : "");
 
   return (
-    <div className="flex w-full flex-col gap-1 sm:w-72">
+    <div className="flex w-full flex-col gap-1 sm:w-60">
       <label htmlFor={inputId} className={LABEL_CLASS}>
         Event type
       </label>

@@ -52,7 +52,7 @@ export function UserEmailFilter({ value, onApply }: UserEmailFilterProps) {
   }
 
   return (
-    <div className="flex w-full flex-col gap-1 sm:w-64">
+    <div className="flex w-full flex-col gap-1 sm:w-52">
       <label htmlFor={id} className={LABEL_CLASS}>
         User email
       </label>
