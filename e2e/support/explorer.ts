@@ -4,8 +4,8 @@ import { expect, type Locator, type Page } from "@playwright/test";
 // list) and data-event-id, and only those near the view are in the DOM.
 
 /**
- * Opens the explorer at `path` and waits until it has hydrated: its filter controls turn enabled in
- * the same commit that attaches the rows' handlers, and a click on the server's HTML does nothing.
+ * Opens the explorer at `path` and waits until it has hydrated, which its filter controls show by
+ * turning enabled (the rows' handlers attach in the same commit). Before that, a click does nothing.
  */
 export async function openExplorer(page: Page, path: string): Promise<void> {
   await page.goto(path);

@@ -1,12 +1,12 @@
 "use client";
 
+import { useHydrated } from "@/components/use-hydrated";
 import type { DatePreset } from "@/lib/date-presets";
 import { eventTypeLabel } from "@/lib/event-types";
 import type { AuditTrailFilters } from "@/lib/filters";
 import type { FilterPatch } from "@/lib/search-params";
 
 import { formatLocalDateTime } from "./local-datetime";
-import { useHydrated } from "@/components/use-hydrated";
 
 type Chip = { name: string; value: string; remove: FilterPatch };
 

@@ -2,13 +2,13 @@
 
 import { useId, useState, type FocusEvent, type KeyboardEvent } from "react";
 
+import { useHydrated } from "@/components/use-hydrated";
 import { CUSTOM_LABEL, DATE_PRESETS, findDatePreset, type DatePreset, type DateRange } from "@/lib/date-presets";
 import { parseFilters, toSearchParams } from "@/lib/filters";
 
 import { FIELD_CLASS, HINT_CLASS, LABEL_CLASS } from "./field-styles";
 import { isoToLocalInput, localInputToIso } from "./local-datetime";
 import { useDraft } from "./use-draft";
-import { useHydrated } from "@/components/use-hydrated";
 
 type Bound = "start_date" | "end_date";
 

@@ -3,6 +3,7 @@
 import { useId, useState, type ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/use-hydrated";
 
 import { activePreset, presetRange, type ChosenPresets, type DatePreset } from "@/lib/date-presets";
 import { DEFAULT_PAGE_SIZE } from "@/lib/filters";
@@ -13,7 +14,6 @@ import { CopyLinkButton } from "./copy-link-button";
 import { DateRangeFilter } from "./date-range-filter";
 import { EventTypeCombobox } from "./event-type-combobox";
 import { PageSizeSelect } from "./page-size-select";
-import { useHydrated } from "@/components/use-hydrated";
 import { UserEmailFilter } from "./user-email-filter";
 
 export { USER_EMAIL_INPUT_NAME } from "./user-email-filter";
