@@ -1,9 +1,8 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState } from "react";
 
-import { useHydrated } from "@/components/use-hydrated";
+import { LeavePageButton } from "@/components/leave-page-button";
 
 const STYLES = {
   primary:
@@ -19,20 +18,12 @@ export function SignInButton(props: {
   callbackUrl: string;
   variant: keyof typeof STYLES;
 }) {
-  const [pending, setPending] = useState(false);
-  const hydrated = useHydrated();
   return (
-    <button
-      type="button"
-      disabled={!hydrated || pending}
-      aria-busy={pending}
-      onClick={() => {
-        setPending(true);
-        void signIn(props.providerId, { callbackUrl: props.callbackUrl });
-      }}
+    <LeavePageButton
+      onLeave={() => void signIn(props.providerId, { callbackUrl: props.callbackUrl })}
       className={`flex w-full items-center justify-center rounded-lg px-4 py-2.5 text-sm font-medium shadow-sm transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-wait disabled:opacity-70 ${STYLES[props.variant]}`}
     >
       {props.label}
-    </button>
+    </LeavePageButton>
   );
 }
