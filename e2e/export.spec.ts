@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { parseExport } from "@/lib/export/parse";
 
 import { FAILING_APP_URL } from "./support/env";
-import { eventRows, readAllLoadedIds, scrollToEndOfTrail } from "./support/explorer";
+import { eventRows, openExplorer, readAllLoadedIds, scrollToEndOfTrail } from "./support/explorer";
 import { expect, expectNoSeriousA11yViolations, test } from "./support/test";
 
 // The Export menu: the file holds what the table holds for the same filters, in the same order;
@@ -18,7 +18,7 @@ function exportButton(page: Page) {
 }
 
 test("a CSV from the Export menu holds the table's rows for the filter, in the same order", async ({ page }) => {
-  await page.goto(`/?user_email=${encodeURIComponent(USER)}`);
+  await openExplorer(page, `/?user_email=${encodeURIComponent(USER)}`);
   await expect(eventRows(page).first()).toBeVisible();
   await scrollToEndOfTrail(page);
   const tableIds = await readAllLoadedIds(page);
@@ -38,7 +38,7 @@ test("a CSV from the Export menu holds the table's rows for the filter, in the s
 });
 
 test("the Export menu works from the keyboard and passes an accessibility scan", async ({ page }) => {
-  await page.goto("/?event_type=EXPORTED_AUDIT_TRAIL");
+  await openExplorer(page, "/?event_type=EXPORTED_AUDIT_TRAIL");
   await expect(eventRows(page).first()).toBeVisible();
   await exportButton(page).focus();
   await page.keyboard.press("Enter");
@@ -64,7 +64,7 @@ test("the Export menu works from the keyboard and passes an accessibility scan",
 
 test("an export that fails says why and saves nothing", async ({ page }) => {
   // This server reads a simulator that answers every request with 500.
-  await page.goto(`${FAILING_APP_URL}/?user_email=${encodeURIComponent(USER)}`);
+  await openExplorer(page, `${FAILING_APP_URL}/?user_email=${encodeURIComponent(USER)}`);
   let downloads = 0;
   page.on("download", () => downloads++);
   await exportButton(page).click();
@@ -78,7 +78,7 @@ test("an export that fails says why and saves nothing", async ({ page }) => {
 });
 
 test("Cancel stops a running export and saves nothing", async ({ page }) => {
-  await page.goto("/?event_type=EXPORTED_AUDIT_TRAIL");
+  await openExplorer(page, "/?event_type=EXPORTED_AUDIT_TRAIL");
   await expect(eventRows(page).first()).toBeVisible();
   // Hold the export's answer back, so it is still running when Cancel is pressed.
   let release: () => void = () => undefined;

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { z } from "zod";
 
+import { openExplorer } from "./support/explorer";
 import { expect, expectNoSeriousA11yViolations, test } from "./support/test";
 
 // The filter bar's journeys: every filter lands in the page URL under Merge's names, the table
@@ -89,7 +90,7 @@ async function filterByEmail(page: Page, email: string): Promise<string[]> {
 }
 
 test.beforeEach(async ({ page }) => {
-  await page.goto("/");
+  await openExplorer(page, "/");
   await expect(rows(page).first()).toBeVisible();
 });
 
@@ -159,7 +160,7 @@ test("the event type combobox filters by label or code, from the keyboard", asyn
 });
 
 test("an event type the app does not know shows as its code and still filters", async ({ page }) => {
-  await page.goto("/?event_type=EXPORTED_AUDIT_TRAIL");
+  await openExplorer(page, "/?event_type=EXPORTED_AUDIT_TRAIL");
   const combobox = filterBar(page).getByRole("combobox", { name: "Event type" });
   await expect(combobox).toHaveValue("EXPORTED_AUDIT_TRAIL");
   await expect(
@@ -311,7 +312,7 @@ test("Back and Forward move between filter states", async ({ page }) => {
 
 test("chips remove one filter each, and Clear filters removes them all", async ({ page }) => {
   const email = await firstUserEmail(page);
-  await page.goto(`/?user_email=${encodeURIComponent(email)}&event_type=INVITED_USER&page_size=50`);
+  await openExplorer(page, `/?user_email=${encodeURIComponent(email)}&event_type=INVITED_USER&page_size=50`);
   const bar = filterBar(page);
   await bar.getByRole("button", { name: "Remove filter Event type: Invited user" }).click();
   await expect.poll(() => urlParam(page, "event_type")).toBeNull();

@@ -1,4 +1,4 @@
-import { END_OF_TRAIL, eventRows, readAllLoadedIds, scrollToEndOfTrail, showingCount } from "./support/explorer";
+import { END_OF_TRAIL, eventRows, openExplorer, readAllLoadedIds, scrollToEndOfTrail, showingCount } from "./support/explorer";
 import { simulatorWalk } from "./support/simulator";
 import { expect, test } from "./support/test";
 
@@ -12,7 +12,7 @@ test("scrolling a filter to its end shows every event once, in the simulator's o
   // Several pages of 30, so the walk really crosses cursors.
   expect(expected.length).toBeGreaterThan(90);
 
-  await page.goto(`/?user_email=${encodeURIComponent(USER)}`);
+  await openExplorer(page, `/?user_email=${encodeURIComponent(USER)}`);
   await expect(eventRows(page).first()).toBeVisible();
   await scrollToEndOfTrail(page);
 
@@ -23,7 +23,7 @@ test("scrolling a filter to its end shows every event once, in the simulator's o
 });
 
 test("the next page is prefetched before it is needed, and Load more fetches one more", async ({ page }) => {
-  await page.goto(`/?user_email=${encodeURIComponent(USER)}&page_size=50`);
+  await openExplorer(page, `/?user_email=${encodeURIComponent(USER)}&page_size=50`);
   // The first page (50) is in the HTML; the second arrives while the first is still being read.
   await expect(page.getByText("Showing 100 events")).toBeVisible();
   // From the keyboard, without scrolling: scrolling the button into view would bring the end of the
@@ -36,7 +36,7 @@ test("the next page is prefetched before it is needed, and Load more fetches one
 
 test("with thousands of events loaded the table keeps fewer than 150 rows in the DOM", async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto("/?page_size=100");
+  await openExplorer(page, "/?page_size=100");
   await expect(eventRows(page).first()).toBeVisible();
   await scrollToEndOfTrail(page);
   await expect(page.getByText(END_OF_TRAIL)).toBeVisible();
@@ -49,7 +49,7 @@ test("with thousands of events loaded the table keeps fewer than 150 rows in the
 });
 
 test("going back to an earlier filter state is served from the cache", async ({ page }) => {
-  await page.goto(`/?user_email=${encodeURIComponent(USER)}`);
+  await openExplorer(page, `/?user_email=${encodeURIComponent(USER)}`);
   await expect(page.getByText("Showing 60 events")).toBeVisible();
   const email = page.getByRole("textbox", { name: "User email" });
   await email.fill("emily.walsh@northwindhr.com");

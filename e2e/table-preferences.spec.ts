@@ -1,4 +1,4 @@
-import { eventRows } from "./support/explorer";
+import { eventRows, openExplorer } from "./support/explorer";
 import { simulatorFirstPage } from "./support/simulator";
 import { expect, test } from "./support/test";
 
@@ -8,7 +8,7 @@ import { expect, test } from "./support/test";
 test.use({ timezoneId: "Asia/Tokyo" });
 
 test("hidden columns are remembered by this browser", async ({ page }) => {
-  await page.goto("/");
+  await openExplorer(page, "/");
   await expect(page.getByRole("columnheader", { name: "IP address" })).toBeVisible();
   await page.getByRole("button", { name: "Columns" }).click();
   await page.getByRole("checkbox", { name: "IP address" }).uncheck();
@@ -22,7 +22,7 @@ test("hidden columns are remembered by this browser", async ({ page }) => {
 
 test("times are local by default, UTC on request, exact on hover", async ({ page }) => {
   const [event] = await simulatorFirstPage({});
-  await page.goto("/");
+  await openExplorer(page, "/");
   const time = page.locator(`tr[data-event-id="${event!.id}"] time`);
   await expect(page.getByText("Times in Asia/Tokyo")).toBeVisible();
   await expect(time).toHaveAttribute("title", event!.created_at);
