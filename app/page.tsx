@@ -3,9 +3,10 @@ import { redirect } from "next/navigation";
 
 import { getQueryClient } from "@/app/get-query-client";
 import { Explorer } from "@/components/explorer/explorer";
+import { signInPath } from "@/lib/api-errors";
 import { parseFilters } from "@/lib/filters";
-import { auditTrailQueryOptions, type FetchAuditTrailPage } from "@/lib/query-options";
-import { signInPath } from "@/lib/server/auth/callback-url";
+import type { FetchAuditTrailPage } from "@/lib/fetch-audit-trail-page";
+import { auditTrailQueryOptions } from "@/lib/query-options";
 import { getPageSession } from "@/lib/server/auth/session";
 import { getServerConfig } from "@/lib/server/config";
 import { listAuditEvents } from "@/lib/server/merge/client";

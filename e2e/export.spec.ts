@@ -70,7 +70,7 @@ test("an export that fails says why and saves nothing", async ({ page }) => {
   await exportButton(page).click();
   await page.getByRole("menuitem", { name: "JSON", exact: true }).click();
   await expect(
-    page.getByText("The export could not start: Merge is not answering right now; retry in a moment"),
+    page.getByText("The export could not start: Merge is unavailable right now; retry in a moment"),
   ).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "Dismiss" }).click();
   await expect(page.getByText("The export could not start")).toBeHidden();

@@ -117,6 +117,11 @@ export function toSearchParams(query: AuditTrailQuery): URLSearchParams {
   return params;
 }
 
+/** The filters as they identify a result set: no empty values, page size always explicit. */
+export function normalizeFilters(filters: AuditTrailFilters): AuditTrailFilters {
+  return { ...pickFilters(filters), page_size: filters.page_size ?? DEFAULT_PAGE_SIZE };
+}
+
 /** Only the filters, without paging: what identifies a result set. */
 export function pickFilters(query: AuditTrailQuery): Pick<AuditTrailQuery, FilterKey> {
   const filters: Pick<AuditTrailQuery, FilterKey> = {};

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { QUERY_KEYS } from "@/lib/filters";
 
-import { ApiError, MergeApiError } from "./merge/errors";
+import { ApiError } from "./api-error";
+import { MergeApiError } from "./merge/errors";
 import { withSession, type SessionHandler } from "./with-session";
 
 type Session = { email: string; name: string | null };

@@ -4,9 +4,9 @@ import type { NextRequest } from "next/server";
 
 import { parseQuery, type AuditTrailQuery, type QueryKey } from "@/lib/filters";
 import { getAllowedSession, type AllowedSession } from "@/lib/server/auth/session";
-import { SESSION_EXPIRED_MESSAGE } from "@/lib/server/auth/unauthenticated";
 import { logError, loggedQuery, logRequest, type RequestLogLine } from "@/lib/server/log";
-import { ApiError, mapError, MergeApiError } from "@/lib/server/merge/errors";
+import { ApiError, mapError } from "@/lib/server/api-error";
+import { MergeApiError } from "@/lib/server/merge/errors";
 
 // The frame of every data route: a session or 401, errors mapped to one JSON shape, nothing cached,
 // one log line. Handler bodies then read parse, call, respond.
@@ -33,7 +33,7 @@ export function withSession(handler: SessionHandler): (request: NextRequest) => 
     let response: Response;
     try {
       const session = await getAllowedSession(request);
-      if (!session) throw new ApiError("unauthenticated", SESSION_EXPIRED_MESSAGE);
+      if (!session) throw new ApiError("unauthenticated");
       line.user = session.email;
       response = await handler(request, {
         session,

@@ -6,7 +6,7 @@ import { getServerConfig } from "@/lib/server/config";
 import { logExport } from "@/lib/server/export/log";
 import { openExportStream } from "@/lib/server/export/stream";
 import { listAuditEvents } from "@/lib/server/merge/client";
-import { ApiError } from "@/lib/server/merge/errors";
+import { ApiError } from "@/lib/server/api-error";
 import { withSession } from "@/lib/server/with-session";
 
 // GET /api/audit-trail/export?format=csv|json|ndjson&<filters>: every matching event, streamed.
