@@ -9,7 +9,7 @@ import type { FetchAuditTrailPage } from "@/lib/fetch-audit-trail-page";
 import { auditTrailQueryOptions } from "@/lib/query-options";
 import { getPageSession } from "@/lib/server/auth/session";
 import { getServerConfig } from "@/lib/server/config";
-import { listAuditEvents } from "@/lib/server/merge/client";
+import { getAuditTrailSource } from "@/lib/server/audit-trail-source";
 import { isDemoUpstream } from "@/lib/upstream";
 
 // The first page is fetched here, on the server, under the key the browser will ask for: a shared
@@ -26,7 +26,7 @@ function toUrlSearchParams(searchParams: SearchParams): URLSearchParams {
 }
 
 const fetchPageFromMerge: FetchAuditTrailPage = async (filters, cursor, signal) =>
-  (await listAuditEvents({ ...filters, cursor: cursor ?? undefined }, { signal })).page;
+  (await getAuditTrailSource().listPage({ ...filters, cursor: cursor ?? undefined }, { signal })).page;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = toUrlSearchParams(await searchParams);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 
 import type { Page } from "@playwright/test";
 
-import { parseExport } from "@/lib/export/parse";
+import { parseExport } from "@/testing/parse-export";
 
 import { FAILING_APP_URL } from "./support/env";
 import { eventRows, openExplorer, readAllLoadedIds, scrollToEndOfTrail } from "./support/explorer";

@@ -5,14 +5,14 @@ import {
   MAX_PAGE_SIZE,
   PAGE_SIZE_CHOICES,
   parseFilters,
-  parseQuery,
+  parseAuditTrailQuery,
   pickFilters,
   QUERY_KEYS,
   toSearchParams,
   type AuditTrailQuery,
 } from "./filters";
 
-const parse = (search: string) => parseQuery(new URLSearchParams(search), { allow: QUERY_KEYS });
+const parse = (search: string) => parseAuditTrailQuery(new URLSearchParams(search), { allow: QUERY_KEYS });
 
 function parsed(search: string): AuditTrailQuery {
   const result = parse(search);
@@ -20,7 +20,7 @@ function parsed(search: string): AuditTrailQuery {
   return result.value;
 }
 
-describe("parseQuery and toSearchParams", () => {
+describe("parseAuditTrailQuery and toSearchParams", () => {
   it("round-trips URL → object → URL, the URL being exactly the upstream query", () => {
     const url =
       "user_email=jane%40acme.com&event_type=INVITED_USER&start_date=2026-11-01T09%3A00%3A00.000Z" +
@@ -78,7 +78,7 @@ describe("parseQuery and toSearchParams", () => {
   });
 });
 
-describe("parseQuery refuses what Merge must never see", () => {
+describe("parseAuditTrailQuery refuses what Merge must never see", () => {
   it.each([
     ["an unknown parameter", "foo=1", "foo", /Unknown parameter "foo"/],
     ["an SDK-only parameter", "include_remote_data=true", "include_remote_data", /Unknown parameter/],

@@ -78,7 +78,8 @@ type ParseOptions = {
   ignore?: readonly string[];
 };
 
-export function parseQuery(params: URLSearchParams, { allow, ignore = [] }: ParseOptions): ParseResult<AuditTrailQuery> {
+/** A request's query (our API's, or the page's), strictly: unknown or repeated keys are refused too. */
+export function parseAuditTrailQuery(params: URLSearchParams, { allow, ignore = [] }: ParseOptions): ParseResult<AuditTrailQuery> {
   const raw: Record<string, string> = {};
   for (const [key, value] of params) {
     if (ignore.includes(key)) continue;
@@ -101,7 +102,7 @@ export function parseQuery(params: URLSearchParams, { allow, ignore = [] }: Pars
 
 /** Parses the filters of the page URL or an API call (no cursor). */
 export function parseFilters(params: URLSearchParams, ignore: readonly string[] = []): ParseResult<AuditTrailFilters> {
-  return parseQuery(params, { allow: [...FILTER_KEYS, "page_size"], ignore });
+  return parseAuditTrailQuery(params, { allow: [...FILTER_KEYS, "page_size"], ignore });
 }
 
 /**

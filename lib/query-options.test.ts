@@ -5,6 +5,7 @@ import { auditTrailPageSchema } from "@/lib/audit-event";
 import { createSimulator } from "@/lib/simulator";
 import { ApiRequestError } from "@/lib/api-errors";
 import { auditTrailQueryKey, auditTrailQueryOptions } from "@/lib/query-options";
+import { expectedEvents } from "@/testing/simulator-oracle";
 
 describe("auditTrailQueryKey", () => {
   it("is the same for equal filters however they were spelled", () => {
@@ -37,7 +38,7 @@ describe("auditTrailQueryOptions", () => {
     let result = observer.getCurrentResult();
     while (result.hasNextPage) result = await observer.fetchNextPage();
     const ids = result.data?.pages.flatMap((page) => page.results.map((event) => event.id));
-    expect(ids).toEqual(simulator.expectedEvents().map((event) => event.id));
+    expect(ids).toEqual(expectedEvents(simulator).map((event) => event.id));
     simulator.close();
   });
 

@@ -2,8 +2,8 @@ import "server-only";
 
 import type { NextRequest } from "next/server";
 
-import { parseQuery, type AuditTrailQuery, type QueryKey } from "@/lib/filters";
-import { getAllowedSession, type AllowedSession } from "@/lib/server/auth/session";
+import { parseAuditTrailQuery, type AuditTrailQuery, type QueryKey } from "@/lib/filters";
+import type { AllowedSession } from "@/lib/server/auth/session";
 import { logError, loggedQuery, logRequest, type RequestLogLine } from "@/lib/server/log";
 import { ApiError, mapError } from "@/lib/server/api-error";
 import { MergeApiError } from "@/lib/server/merge/errors";
@@ -16,29 +16,32 @@ type UpstreamFigures = Pick<RequestLogLine, "upstreamMs" | "retries">;
 export type SessionContext = {
   session: AllowedSession;
   /** The request's query, validated by the shared filter schema (and logged); a 400 otherwise. */
-  parseQuery(options: { allow: readonly QueryKey[]; ignore?: readonly string[] }): AuditTrailQuery;
+  parseRequestQuery(options: { allow: readonly QueryKey[]; ignore?: readonly string[] }): AuditTrailQuery;
   /** Adds the upstream call's latency and retries to the log line. */
   recordUpstream(figures: UpstreamFigures): void;
 };
 
 export type SessionHandler = (request: NextRequest, context: SessionContext) => Promise<Response>;
 
+/** The signed-in, still-allowed user of a request, or null (the app's is getAllowedSession). */
+export type SessionReader = (request: NextRequest) => Promise<AllowedSession | null>;
+
 // Closed connections are not our failure; nginx's 499 keeps them apart from 5xx in the logs.
 const CLIENT_CLOSED = 499;
 
-export function withSession(handler: SessionHandler): (request: NextRequest) => Promise<Response> {
+export function withSession(getSession: SessionReader, handler: SessionHandler): (request: NextRequest) => Promise<Response> {
   return async (request) => {
     const started = performance.now();
     const line: Partial<RequestLogLine> = {};
     let response: Response;
     try {
-      const session = await getAllowedSession(request);
+      const session = await getSession(request);
       if (!session) throw new ApiError("unauthenticated");
       line.user = session.email;
       response = await handler(request, {
         session,
-        parseQuery(options) {
-          const result = parseQuery(request.nextUrl.searchParams, options);
+        parseRequestQuery(options) {
+          const result = parseAuditTrailQuery(request.nextUrl.searchParams, options);
           if (!result.ok) throw new ApiError("invalid_filter", result.error.message, result.error.field);
           line.filters = loggedQuery(result.value);
           return result.value;
