@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getQueryClient } from "@/app/get-query-client";
 import { Explorer } from "@/components/explorer/explorer";
 import { signInPath } from "@/lib/api-errors";
-import { parseFilters } from "@/lib/filters";
+import { readExplorerUrl } from "@/lib/explorer-url";
 import type { FetchAuditTrailPage } from "@/lib/fetch-audit-trail-page";
 import { auditTrailQueryOptions } from "@/lib/query-options";
 import { getPageSession } from "@/lib/server/auth/session";
@@ -25,7 +25,7 @@ function toUrlSearchParams(searchParams: SearchParams): URLSearchParams {
   return params;
 }
 
-const fetchPageFromMerge: FetchAuditTrailPage = async (filters, cursor, signal) =>
+const fetchPageFromSource: FetchAuditTrailPage = async (filters, cursor, signal) =>
   (await getAuditTrailSource().listPage({ ...filters, cursor: cursor ?? undefined }, { signal })).page;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -35,10 +35,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (!(await getPageSession())) redirect(signInPath(params.size > 0 ? `/?${params}` : "/"));
 
   const demo = isDemoUpstream(getServerConfig().upstream);
-  const parsed = parseFilters(params, ["event"]);
+  // The same reading the explorer makes; a URL whose filters cannot be used fetches nothing.
+  const { filters } = readExplorerUrl(params);
   const queryClient = getQueryClient();
-  // An invalid URL fetches nothing: Explorer shows the hint from the same parse.
-  if (parsed.ok) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(parsed.value, fetchPageFromMerge));
+  if (filters) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(filters, fetchPageFromSource));
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

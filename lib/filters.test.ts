@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
+  FILTER_KEYS,
   PAGE_SIZE_CHOICES,
-  parseFilters,
   parseAuditTrailQuery,
   pickFilters,
   QUERY_KEYS,
@@ -112,14 +112,17 @@ describe("parseAuditTrailQuery refuses what Merge must never see", () => {
   });
 
   it("refuses a cursor where only filters are allowed", () => {
-    const result = parseFilters(new URLSearchParams("cursor=abcd"));
+    const result = parseAuditTrailQuery(new URLSearchParams("cursor=abcd"), { allow: FILTER_KEYS });
     expect(result).toEqual({ ok: false, error: { field: "cursor", message: 'Unknown parameter "cursor"' } });
   });
 
   it("passes over keys that belong to someone else only when told to", () => {
     const search = new URLSearchParams("event=0d8a3c8e&user_email=jane@acme.com");
-    expect(parseFilters(search, ["event"])).toEqual({ ok: true, value: { user_email: "jane@acme.com" } });
-    expect(parseFilters(search).ok).toBe(false);
+    expect(parseAuditTrailQuery(search, { allow: FILTER_KEYS, ignore: ["event"] })).toEqual({
+      ok: true,
+      value: { user_email: "jane@acme.com" },
+    });
+    expect(parseAuditTrailQuery(search, { allow: FILTER_KEYS }).ok).toBe(false);
   });
 });
 

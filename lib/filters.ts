@@ -69,6 +69,11 @@ export type AuditTrailQuery = z.infer<typeof querySchema>;
 export type AuditTrailFilters = Omit<AuditTrailQuery, "cursor">;
 
 export type QueryError = { field: string; message: string };
+
+/** What every reader of a query says about a parameter given more than once. */
+export function repeatedParameterMessage(key: string): string {
+  return `"${key}" may be given only once`;
+}
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: QueryError };
 
 type ParseOptions = {
@@ -78,7 +83,7 @@ type ParseOptions = {
   ignore?: readonly string[];
 };
 
-/** A request's query (our API's, or the page's), strictly: unknown or repeated keys are refused too. */
+/** A request's query to our API, strictly: unknown or repeated keys are refused too. */
 export function parseAuditTrailQuery(params: URLSearchParams, { allow, ignore = [] }: ParseOptions): ParseResult<AuditTrailQuery> {
   const raw: Record<string, string> = {};
   for (const [key, value] of params) {
@@ -87,7 +92,7 @@ export function parseAuditTrailQuery(params: URLSearchParams, { allow, ignore = 
       return { ok: false, error: { field: key, message: `Unknown parameter "${key}"` } };
     }
     if (key in raw) {
-      return { ok: false, error: { field: key, message: `"${key}" may be given only once` } };
+      return { ok: false, error: { field: key, message: repeatedParameterMessage(key) } };
     }
     // An empty value means "no filter", as when a form field is left blank.
     if (value.trim() !== "") raw[key] = value;
@@ -98,11 +103,6 @@ export function parseAuditTrailQuery(params: URLSearchParams, { allow, ignore = 
     return { ok: false, error: { field: String(issue.path[0] ?? "query"), message: issue.message } };
   }
   return { ok: true, value: result.data };
-}
-
-/** Parses the filters of the page URL or an API call (no cursor). */
-export function parseFilters(params: URLSearchParams, ignore: readonly string[] = []): ParseResult<AuditTrailFilters> {
-  return parseAuditTrailQuery(params, { allow: [...FILTER_KEYS, "page_size"], ignore });
 }
 
 /**

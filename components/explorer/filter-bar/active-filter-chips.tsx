@@ -3,8 +3,8 @@
 import { useHydrated } from "@/components/use-hydrated";
 import type { DatePreset } from "@/lib/date-presets";
 import { eventTypeLabel } from "@/lib/event-types";
+import type { FilterPatch } from "@/lib/explorer-url";
 import type { AuditTrailFilters } from "@/lib/filters";
-import type { FilterPatch } from "@/lib/search-params";
 
 import { formatLocalDateTime } from "./local-datetime";
 

@@ -1,7 +1,7 @@
 import { MAX_EVENTS_HEADER } from "@/lib/export/download";
 import { contentDisposition, exportFilename } from "@/lib/export/filename";
 import { ENCODERS, EXPORT_FORMATS, isExportFormat, type ExportFormat } from "@/lib/export/formats";
-import { FILTER_KEYS, pickFilters } from "@/lib/filters";
+import { FILTER_KEYS, pickFilters, repeatedParameterMessage } from "@/lib/filters";
 import { ApiError } from "@/lib/server/api-error";
 import type { AppDependencies } from "@/lib/server/app-dependencies";
 import { logExport } from "@/lib/server/export/log";
@@ -17,7 +17,7 @@ const FORMAT_MESSAGE = `The format is one of ${EXPORT_FORMATS.join(", ")}`;
 /** `format` is ours, not Merge's, so it is checked here and kept out of the shared filter schema. */
 function parseFormat(params: URLSearchParams): ExportFormat {
   const values = params.getAll("format");
-  if (values.length > 1) throw new ApiError("invalid_filter", '"format" may be given only once', "format");
+  if (values.length > 1) throw new ApiError("invalid_filter", repeatedParameterMessage("format"), "format");
   const format = values[0]?.trim() || "csv";
   if (!isExportFormat(format)) throw new ApiError("invalid_filter", FORMAT_MESSAGE, "format");
   return format;
