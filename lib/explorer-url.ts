@@ -86,7 +86,7 @@ function withoutDefaultPageSize(filters: AuditTrailFilters): AuditTrailFilters {
 }
 
 /** The canonical search params of a view: Merge's names in order, no empty values or default page size. */
-export function explorerSearchParams({ filters, event }: ExplorerView): URLSearchParams {
+function explorerSearchParams({ filters, event }: ExplorerView): URLSearchParams {
   const params = toSearchParams(withoutDefaultPageSize(filters));
   if (event) params.set("event", event);
   return params;

@@ -5,7 +5,7 @@ import { normalizeFilters, toSearchParams, type AuditTrailFilters } from "@/lib/
 // How the browser fetches one page of the audit trail: through our own API, which holds the
 // session and the Merge key. Every failure becomes an ApiRequestError of lib/api-errors.ts.
 
-export const AUDIT_TRAIL_ENDPOINT = "/api/audit-trail";
+const AUDIT_TRAIL_ENDPOINT = "/api/audit-trail";
 
 /** Fetches one page; `cursor` null is the first page. */
 export type FetchAuditTrailPage = (

@@ -91,7 +91,7 @@ export async function stopAll(): Promise<void> {
 }
 
 /** The last lines of a process's log, for error messages. */
-export function tail(logFile: string, lines = 25): string {
+function tail(logFile: string, lines = 25): string {
   try {
     return readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
   } catch {

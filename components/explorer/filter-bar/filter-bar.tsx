@@ -92,7 +92,7 @@ export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, chi
           <ActiveFilterChips
             filters={filters}
             preset={preset}
-            urlInvalid={urlFilters === null}
+            linkUnusable={urlFilters === null}
             onRemove={(patch) => setFilters(patch)}
             onClear={clearFilters}
           />
