@@ -22,14 +22,19 @@ import { auditTrailQueryKey } from "@/lib/query-options";
 export function Explorer({ demo }: { demo: boolean }) {
   const search = useSearchParams().toString();
   const url = useMemo(() => readExplorerUrl(new URLSearchParams(search)), [search]);
-  const writeUrl = useExplorerUrlWriter();
   const { filters, event } = url;
+  // A link whose filters cannot be used is edited from no filters, as the filter bar shows it.
+  const view = useMemo(() => ({ filters: filters ?? {}, event }), [filters, event]);
+  const updateUrl = useExplorerUrlWriter(view, search);
 
-  // Rows exist only while the filters can be used, so `filters` is set whenever these run.
-  const open = useCallback((eventId: string) => writeUrl({ filters: filters ?? {}, event: eventId }), [filters, writeUrl]);
-  const close = useCallback(() => writeUrl({ filters: filters ?? {}, event: null }), [filters, writeUrl]);
+  const open = useCallback((eventId: string) => updateUrl((current) => ({ ...current, event: eventId })), [updateUrl]);
+  const close = useCallback(() => updateUrl((current) => ({ ...current, event: null })), [updateUrl]);
   // A new result set keeps the open event: its panel then says whether the event is in it.
-  const changeFilters = useCallback((next: AuditTrailFilters) => writeUrl({ filters: next, event }), [event, writeUrl]);
+  const changeFilters = useCallback(
+    (update: (filters: AuditTrailFilters) => AuditTrailFilters) =>
+      updateUrl((current) => ({ ...current, filters: update(current.filters) })),
+    [updateUrl],
+  );
 
   useEffect(() => {
     function onKeyDown(keyEvent: KeyboardEvent) {

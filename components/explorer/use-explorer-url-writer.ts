@@ -1,7 +1,7 @@
 import { parseAsInteger, parseAsString, useQueryStates } from "nuqs";
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
 
-import { type ExplorerUrlKey, type ExplorerView } from "@/lib/explorer-url";
+import type { ExplorerUrlKey, ExplorerView } from "@/lib/explorer-url";
 
 // nuqs only writes the page URL here; lib/explorer-url.ts reads it. Every key is written on every
 // change, and the adapter's processUrlSearchParams (app/providers.tsx) makes the result canonical,
@@ -17,11 +17,22 @@ const PARAMETERS = {
   event: parseAsString,
 } satisfies Record<ExplorerUrlKey, unknown>;
 
-/** Writes a whole view (filters and open event) to the page URL. */
-export function useExplorerUrlWriter(): (view: ExplorerView) => void {
+export type ExplorerUrlUpdate = (view: ExplorerView) => ExplorerView;
+
+/**
+ * Writes the page URL from `current`, the view read from `search`. The URL follows a write a moment
+ * later (nuqs batches, then the router catches up): until `search` changes, a second write builds
+ * on the first instead of on the stale reading, so two quick edits (an email applied on blur, then
+ * a chip removed by the same click) both stay.
+ */
+export function useExplorerUrlWriter(current: ExplorerView, search: string): (update: ExplorerUrlUpdate) => void {
   const [, setParameters] = useQueryStates(PARAMETERS, { history: "push" });
+  const pending = useRef<{ from: string; view: ExplorerView } | null>(null);
   return useCallback(
-    ({ filters, event = null }: ExplorerView) =>
+    (update: ExplorerUrlUpdate) => {
+      const base = pending.current?.from === search ? pending.current.view : current;
+      const { filters, event = null } = update(base);
+      pending.current = { from: search, view: { filters, event } };
       void setParameters({
         user_email: filters.user_email ?? null,
         event_type: filters.event_type ?? null,
@@ -29,7 +40,8 @@ export function useExplorerUrlWriter(): (view: ExplorerView) => void {
         end_date: filters.end_date ?? null,
         page_size: filters.page_size ?? null,
         event,
-      }),
-    [setParameters],
+      });
+    },
+    [current, search, setParameters],
   );
 }

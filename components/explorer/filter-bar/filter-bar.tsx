@@ -25,8 +25,8 @@ type FilterBarProps = {
   filters: AuditTrailFilters | null;
   /** The event open in the detail panel, for "Copy link". */
   openEvent: string | null;
-  /** Called with the whole next set of filters; the explorer writes it to the page URL. */
-  onFiltersChange: (filters: AuditTrailFilters) => void;
+  /** Changes the filters the page URL holds (given the latest ones, returns the next). */
+  onFiltersChange: (update: (filters: AuditTrailFilters) => AuditTrailFilters) => void;
   /** Actions shown after "Copy link", e.g. the Export menu. */
   children?: ReactNode;
 };
@@ -39,9 +39,9 @@ type FilterBarProps = {
 export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, children }: FilterBarProps) {
   // A link whose filters cannot be used shows none here either: the bar shows what the table shows.
   const filters = urlFilters ?? NO_FILTERS;
-  const setFilters = (patch: FilterPatch) => onFiltersChange(patchFilters(filters, patch));
+  const setFilters = (patch: FilterPatch) => onFiltersChange((latest) => patchFilters(latest, patch));
   // The page size is a view preference, not a filter: clearing keeps it.
-  const clearFilters = () => onFiltersChange({ page_size: filters.page_size });
+  const clearFilters = () => onFiltersChange((latest) => ({ page_size: latest.page_size }));
   // The URL only holds absolute dates; the page remembers which start dates its presets wrote.
   const [chosenPresets, setChosenPresets] = useState<ChosenPresets>(() => new Map());
   const preset = activePreset(filters, chosenPresets);
