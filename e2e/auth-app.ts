@@ -12,7 +12,7 @@ export const TEST_SECRET = "auth-e2e-secret-0123456789abcdefghijklmnopqrstuv";
 export type RunningApp = { baseURL: string; stop(): Promise<void> };
 
 /** Variables that would leak the developer's own sign-in or upstream setup into the test app. */
-const ISOLATED_PREFIXES = ["AUTH_", "NEXTAUTH_", "MERGE_", "EXPORT_"];
+const ISOLATED_PREFIXES = ["AUTH_", "NEXTAUTH_", "MERGE_", "EXPORT_", "ARCHIVE", "DATABASE_URL"];
 
 function appEnv(port: number, env: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(([name]) => !ISOLATED_PREFIXES.some((prefix) => name.startsWith(prefix)));
@@ -22,6 +22,8 @@ function appEnv(port: number, env: Record<string, string>): NodeJS.ProcessEnv {
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: TEST_SECRET,
+    // Apps of one checkout run side by side; one embedded archive folder serves one process.
+    ARCHIVE: "off",
     ...env,
   };
 }

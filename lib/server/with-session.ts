@@ -5,6 +5,7 @@ import type { NextRequest } from "next/server";
 import { parseQuery, type AuditTrailQuery, type QueryKey } from "@/lib/filters";
 import { getAllowedSession, type AllowedSession } from "@/lib/server/auth/session";
 import { SESSION_EXPIRED_MESSAGE } from "@/lib/server/auth/unauthenticated";
+import { ArchiveError } from "@/lib/server/archive/errors";
 import { logError, loggedQuery, logRequest, type RequestLogLine } from "@/lib/server/log";
 import { ApiError, mapError, MergeApiError } from "@/lib/server/merge/errors";
 
@@ -49,10 +50,11 @@ export function withSession(handler: SessionHandler): (request: NextRequest) => 
       if (error instanceof MergeApiError) {
         Object.assign(line, { upstreamMs: error.upstreamMs, retries: error.retries, detail: error.message });
       }
+      if (error instanceof ArchiveError) line.detail = error.message;
       if (request.signal.aborted) {
         response = new Response(null, { status: CLIENT_CLOSED });
       } else {
-        if (!(error instanceof ApiError || error instanceof MergeApiError)) {
+        if (!(error instanceof ApiError || error instanceof MergeApiError || error instanceof ArchiveError)) {
           logError("Unexpected error in a route handler", error, { route: request.nextUrl.pathname });
         }
         const mapped = mapError(error);

@@ -35,7 +35,7 @@ export type App = { proc: Managed; url: string };
 /** A production environment for a child, without the caller's own upstream, auth or simulator settings. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(
-    ([key]) => !/^(MERGE_|SIMULATOR_|AUTH_|NEXTAUTH_|EXPORT_|NEXT_DIST_DIR$|PORT$|NODE_ENV$)/.test(key),
+    ([key]) => !/^(MERGE_|SIMULATOR_|AUTH_|NEXTAUTH_|EXPORT_|ARCHIVE|DATABASE_URL$|NEXT_DIST_DIR$|PORT$|NODE_ENV$)/.test(key),
   );
   return { ...Object.fromEntries(inherited), NEXT_TELEMETRY_DISABLED: "1", ...extra, NODE_ENV: "production" };
 }
@@ -104,6 +104,8 @@ function appEnv(simulator: Simulator, url: string): NodeJS.ProcessEnv {
     MERGE_API_KEY: SIMULATOR_API_KEY,
     MERGE_API_BASE_URL: simulator.baseUrl,
     MERGE_CATEGORY: CATEGORY,
+    // The figures measure the proxy; a background sync would share its two cores.
+    ARCHIVE: "off",
   });
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { ArchiveError } from "@/lib/server/archive/errors";
+
 import { ApiError, mapError, MergeApiError, type MergeErrorCode } from "./errors";
 
 describe("mapError", () => {
@@ -42,5 +44,22 @@ describe("mapError", () => {
     expect(mapped.status).toBe(500);
     expect(mapped.body.error.code).toBe("internal_error");
     expect(JSON.stringify(mapped)).not.toContain("secret-key-123");
+  });
+
+  it("answers a database that is down with 503 archive_unavailable in words, never its detail", () => {
+    const mapped = mapError(new ArchiveError("archive_unavailable", "connect ECONNREFUSED 10.0.0.5:5432 password=hunter2"));
+    expect(mapped).toEqual({
+      status: 503,
+      body: { error: { code: "archive_unavailable", message: "The archive's database is not answering; retry in a moment" } },
+      headers: { "Retry-After": "5" },
+    });
+  });
+
+  it("answers an archive cursor that is not ours as Merge's invalid cursor: 400 on the cursor field", () => {
+    expect(mapError(new ArchiveError("invalid_cursor", "bad"))).toEqual({
+      status: 400,
+      body: { error: { code: "invalid_cursor", message: "The link's cursor is no longer valid: start from the first page", field: "cursor" } },
+      headers: {},
+    });
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { ArchiveError } from "@/lib/server/archive/errors";
+
 // One error shape for everything our API answers with: `{ error: { code, message, field?, retry_after? } }`.
 // Messages are written here, from the code alone, so nothing the upstream sent (its body, its
 // headers) and nothing we sent (the key) can travel into a response.
@@ -59,7 +61,7 @@ export class ApiError extends Error {
   }
 }
 
-export type ErrorCode = ApiErrorCode | MergeErrorCode | "internal_error";
+export type ErrorCode = ApiErrorCode | MergeErrorCode | "archive_unavailable" | "internal_error";
 
 export type ErrorBody = {
   error: { code: ErrorCode; message: string; field?: string; retry_after?: number };
@@ -83,6 +85,8 @@ function rateLimitWait(error: MergeApiError): number {
   return error.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS;
 }
 
+const INVALID_CURSOR_MESSAGE = "The link's cursor is no longer valid: start from the first page";
+
 function mergeErrorMessage(error: MergeApiError): string {
   switch (error.code) {
     case "upstream_auth":
@@ -90,7 +94,7 @@ function mergeErrorMessage(error: MergeApiError): string {
     case "rate_limited":
       return `Merge is rate-limiting requests; retry in ${rateLimitWait(error)} s`;
     case "invalid_cursor":
-      return "The link's cursor is no longer valid: start from the first page";
+      return INVALID_CURSOR_MESSAGE;
     case "upstream_unavailable":
       return "Merge is not answering right now; retry in a moment";
     case "upstream_timeout":
@@ -116,6 +120,13 @@ export function mapError(error: unknown): MappedError {
       headers["Retry-After"] = String(rateLimitWait(error));
     }
     return { status: MERGE_ERROR_STATUS[error.code], body, headers };
+  }
+  if (error instanceof ArchiveError) {
+    if (error.code === "invalid_cursor") {
+      return { status: 400, body: { error: { code: "invalid_cursor", message: INVALID_CURSOR_MESSAGE, field: "cursor" } }, headers: {} };
+    }
+    const message = "The archive's database is not answering; retry in a moment";
+    return { status: 503, body: { error: { code: "archive_unavailable", message } }, headers: { "Retry-After": "5" } };
   }
   return {
     status: 500,
