@@ -23,6 +23,8 @@ import {
 const simulator = createSimulator({ now: "2026-11-28T12:00:00Z", events: 400, seed: "archive-store" });
 const ALL = simulator.expectedEvents();
 const ME = "test-host:1";
+// A PGlite starts in about 1.5 s alone, and many times that on two cores shared with other tests.
+const HOOK_TIMEOUT_MS = 60_000;
 
 type Filters = Parameters<typeof simulator.expectedEvents>[0];
 
@@ -51,12 +53,12 @@ describe.each(testDatabaseKinds())("the archive's store on $name", (kind) => {
     testDb = await kind.create();
     database = await openArchiveDatabase(testDb.target);
     await ensureSyncState(database.db);
-  });
+  }, HOOK_TIMEOUT_MS);
 
   afterEach(async () => {
     await database.close();
     await testDb.drop();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   async function fill(events: AuditEvent[] = ALL) {
     expect(await acquireSyncLease(database.db, ME, 60_000)).toBe(true);

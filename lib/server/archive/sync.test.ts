@@ -10,6 +10,8 @@ import { createSyncer, SYNC_PAGE_SIZE, type Syncer, type SyncerOptions } from ".
 
 const NOW = "2026-11-28T12:00:00Z";
 const SLOW = { timeout: 120_000 };
+// A PGlite starts in about 1.5 s alone, and many times that on two cores shared with other tests.
+const HOOK_TIMEOUT_MS = 60_000;
 
 describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
   let testDb: TestDatabase;
@@ -23,14 +25,14 @@ describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
     testDb = await kind.create();
     database = await openArchiveDatabase(testDb.target);
     await ensureSyncState(database.db);
-  });
+  }, HOOK_TIMEOUT_MS);
 
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
     await database.close();
     await testDb.drop();
     vi.restoreAllMocks();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   function simulator(options: Parameters<typeof createSimulator>[0] = {}): Simulator {
     const created = createSimulator({ now: NOW, ...options });
@@ -42,7 +44,8 @@ describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
     const created = createSyncer({
       db: database.db,
       instance: "instance-a",
-      intervalMs: 300,
+      // Long enough that a busy machine never lets a lease lapse between renewals (every third of it).
+      intervalMs: 2_000,
       maxRequestsPerMinute: 100_000,
       backoff: { baseMs: 20, maxMs: 200 },
       ...options,
