@@ -5,7 +5,9 @@ import { archivedTrail, simulatorClient, simulatorTrail } from "@/testing/archiv
 import { testDatabaseKinds, type TestDatabase } from "@/testing/archive-databases";
 
 import { openArchiveDatabase, type ArchiveDatabase } from "./database";
-import { ensureSyncState, readArchiveFigures, readSyncState } from "./store";
+import { acquireSyncLease, ensureSyncState, readArchiveFigures, readSyncState, releaseSyncLease, storePage } from "./store";
+import { systemClock } from "@/lib/server/merge/retry";
+
 import { createSyncer, SYNC_PAGE_SIZE, type Syncer, type SyncerOptions } from "./sync";
 
 const NOW = "2026-11-28T12:00:00Z";
@@ -190,5 +192,32 @@ describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
     await expect.poll(() => readArchiveFigures(database.db).then((f) => f.syncing_instance), SLOW).toBe(other.instance);
     await expect.poll(backfilled, SLOW).toBe(true);
     expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
+  });
+
+  it("with ARCHIVE_RETENTION_DAYS prunes older events and backfills only those inside it", SLOW, async () => {
+    const upstream = simulator({ events: 1000 });
+    // An event archived long ago, before the retention was set.
+    const ancient = upstream.expectedEvents().at(-1)!;
+    await acquireSyncLease(database.db, "earlier", 60_000);
+    await storePage(database.db, "earlier", [ancient], { walk: "follow", next: "x" });
+    await releaseSyncLease(database.db, "earlier");
+
+    // The simulator's trail ends at NOW; the syncer's clock runs from there too.
+    const offset = Date.now() - Date.parse(NOW);
+    const clock = { ...systemClock, now: () => Date.now() - offset };
+    const oldest = new Date(Date.parse(NOW) - 30 * 86_400_000).toISOString();
+    syncer({ client: simulatorClient(upstream), retentionDays: 30, clock });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    const newest = new Date(clock.now() - 30 * 86_400_000).toISOString();
+
+    const archived = await archivedTrail(database.db);
+    const createdAt = (line: string) => line.split(" ")[1]!;
+    expect(archived.length).toBeGreaterThan(0);
+    expect(archived.every((line) => createdAt(line) >= oldest)).toBe(true);
+    expect(ancient.created_at < oldest).toBe(true); // so it was pruned
+    const kept = simulatorTrail(upstream).filter((line) => createdAt(line) >= newest);
+    expect(kept.filter((line) => !archived.includes(line))).toEqual([]);
+    expect(archived.length).toBeLessThan(simulatorTrail(upstream).length);
+    expect((await readArchiveFigures(database.db)).events).toBe(archived.length);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 
 import os from "node:os";
 
+import type { AuditTrailPage } from "@/lib/audit-event";
 import type { AuditTrailQuery } from "@/lib/filters";
 import { logError, logInfo, logWarning } from "@/lib/server/log";
 import type { MergeClient } from "@/lib/server/merge/client";
@@ -98,11 +99,16 @@ export function createSyncer(options: SyncerOptions): Syncer {
   let lastPruneAt = Number.NEGATIVE_INFINITY;
   let failures = 0;
   let retryAt = 0;
+  // The state as this holder last wrote it (only the holder writes it); read again after any doubt.
+  let state: SyncState | null = null;
+  let renewedAt = Number.NEGATIVE_INFINITY;
 
   const standDown = () => {
     if (holding) logInfo("Another instance syncs the archive now", { instance });
     holding = false;
     walk = null;
+    state = null;
+    prefetched = null;
   };
 
   async function fetchPage(query: AuditTrailQuery) {
@@ -115,12 +121,19 @@ export function createSyncer(options: SyncerOptions): Syncer {
     const page = await fetchPage({ start_date: current.startDate, cursor: current.cursor });
     // The walk's first page holds its newest event: the watermark once the walk is complete.
     if (current.cursor === undefined) current.top = page.results[0]?.created_at;
-    await storePage(db, instance, page.results, { walk: "follow", next: page.next, top: current.top });
+    ({ state } = await storePage(db, instance, page.results, { walk: "follow", next: page.next, top: current.top }));
     walk = page.next === null ? null : { ...current, cursor: page.next };
   }
 
-  async function backfillPage(state: SyncState): Promise<void> {
-    const page = await fetchPage({ cursor: state.backfillCursor ?? undefined });
+  // The backfill asks for its next page while it stores the current one: the cursor is known as
+  // soon as a page arrives, and the two waits then overlap instead of adding up.
+  let prefetched: { cursor: string; page: Promise<AuditTrailPage> } | null = null;
+
+  async function backfillPage(from: SyncState): Promise<void> {
+    const cursor = from.backfillCursor ?? undefined;
+    const ahead = prefetched;
+    prefetched = null;
+    const page = ahead && ahead.cursor === cursor ? await ahead.page : await fetchPage({ cursor });
     let { results, next } = page;
     const cutoff = retentionCutoff();
     if (cutoff !== undefined) {
@@ -128,8 +141,14 @@ export function createSyncer(options: SyncerOptions): Syncer {
       results = results.filter((event) => Date.parse(event.created_at) >= Date.parse(cutoff));
       if (results.length < page.results.length) next = null;
     }
-    const top = state.backfillCursor === null ? page.results[0]?.created_at : undefined;
-    await storePage(db, instance, results, { walk: "backfill", next, top });
+    const top = from.backfillCursor === null ? page.results[0]?.created_at : undefined;
+    if (next !== null && budget.waitMs() === 0) {
+      const upcoming = fetchPage({ cursor: next });
+      // A failure surfaces when the page is taken; until then it must not count as unhandled.
+      upcoming.catch(() => {});
+      prefetched = { cursor: next, page: upcoming };
+    }
+    ({ state } = await storePage(db, instance, results, { walk: "backfill", next, top }));
   }
 
   function retentionCutoff(): string | undefined {
@@ -139,6 +158,7 @@ export function createSyncer(options: SyncerOptions): Syncer {
 
   async function onFailure(error: unknown): Promise<void> {
     failures += 1;
+    state = null;
     const now = clock.now();
     const backoffMs = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (failures - 1));
     if (error instanceof MergeApiError) {
@@ -165,14 +185,17 @@ export function createSyncer(options: SyncerOptions): Syncer {
 
   /** One step of work; returns how long to rest before the next. */
   async function step(): Promise<number> {
-    if (!(await acquireSyncLease(db, instance, leaseTtlMs))) {
-      standDown();
-      return intervalMs;
+    // Renewed a few times per lease; every write checks it too, so a lapse is caught either way.
+    if (!holding || clock.now() - renewedAt >= renewEveryMs) {
+      if (!(await acquireSyncLease(db, instance, leaseTtlMs))) {
+        standDown();
+        return intervalMs;
+      }
+      renewedAt = clock.now();
+      if (!holding) logInfo("This instance syncs the archive", { instance });
+      holding = true;
     }
-    if (!holding) logInfo("This instance syncs the archive", { instance });
-    holding = true;
-
-    const state = await readSyncState(db);
+    state ??= await readSyncState(db);
     const now = clock.now();
     const cutoff = retentionCutoff();
     if (cutoff !== undefined && now >= lastPruneAt + PRUNE_EVERY_MS) {
@@ -181,17 +204,18 @@ export function createSyncer(options: SyncerOptions): Syncer {
       if (pruned > 0) logInfo("Pruned archived events past ARCHIVE_RETENTION_DAYS", { instance, pruned });
     }
 
-    const followDue = state.watermark !== null && (nudged || now >= lastFollowAt + intervalMs);
-    if (walk === null && !followDue && state.backfillComplete) {
+    const { watermark, backfillComplete } = state;
+    const followDue = watermark !== null && (nudged || now >= lastFollowAt + intervalMs);
+    if (walk === null && !followDue && backfillComplete) {
       return Math.min(renewEveryMs, Math.max(1, lastFollowAt + intervalMs - now));
     }
     const waitMs = Math.max(budget.waitMs(), retryAt - now);
     if (waitMs > 0) return Math.min(renewEveryMs, waitMs);
 
-    if (walk === null && followDue && state.watermark !== null) {
+    if (walk === null && followDue && watermark !== null) {
       nudged = false;
       lastFollowAt = now;
-      walk = { startDate: new Date(Date.parse(state.watermark) - overlapMs).toISOString() };
+      walk = { startDate: new Date(Date.parse(watermark) - overlapMs).toISOString() };
     }
     if (walk) await followPage(walk);
     else await backfillPage(state);
