@@ -99,8 +99,18 @@ describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
     await expect.poll(backfilled, SLOW).toBe(true);
     upstream.addEvents(3);
     sync.nudge();
-    await expect.poll(() => archivedTrail(database.db), { timeout: 20_000 }).toEqual(simulatorTrail(upstream));
+    await expect.poll(() => archivedTrail(database.db), { timeout: 60_000 }).toEqual(simulatorTrail(upstream));
     expect(simulatorTrail(upstream)).toHaveLength(303);
+  });
+
+  it("follows a trail that was empty when the backfill walked it", SLOW, async () => {
+    const upstream = simulator({ events: 0 });
+    const sync = syncer({ client: simulatorClient(upstream), intervalMs: 600_000 });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    upstream.addEvents(4);
+    sync.nudge();
+    await expect.poll(() => archivedTrail(database.db), { timeout: 60_000 }).toEqual(simulatorTrail(upstream));
+    expect(simulatorTrail(upstream)).toHaveLength(4);
   });
 
   it("resumes a backfill cut short from its stored position, and ends with the same set", SLOW, async () => {

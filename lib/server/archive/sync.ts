@@ -66,13 +66,17 @@ export type Syncer = {
   start(): void;
   /** Ends after the request in flight; `release: false` leaves the lease to expire, as a crash would. */
   stop(options?: { release?: boolean }): Promise<void>;
-  /** Asks once for events newer than the watermark, now rather than at the next interval. */
+  /**
+   * Asks once for events newer than the watermark, now rather than at the next interval. Only the
+   * instance holding the sync acts on it; another instance's nudge waits for the holder's interval.
+   */
   nudge(): void;
   /** True while this instance holds the sync lease. */
   isSyncing(): boolean;
 };
 
-type FollowWalk = { startDate: string; cursor?: string; top?: string };
+/** No startDate: the trail was empty when the backfill walked it, so follow reads it all. */
+type FollowWalk = { startDate?: string; cursor?: string; top?: string };
 
 export function defaultInstanceName(): string {
   return `${os.hostname()}:${process.pid}`;
@@ -205,17 +209,18 @@ export function createSyncer(options: SyncerOptions): Syncer {
     }
 
     const { watermark, backfillComplete } = state;
-    const followDue = watermark !== null && (nudged || now >= lastFollowAt + intervalMs);
+    // Follow starts once the backfill has set a watermark, or has found the trail empty.
+    const followDue = (watermark !== null || backfillComplete) && (nudged || now >= lastFollowAt + intervalMs);
     if (walk === null && !followDue && backfillComplete) {
       return Math.min(renewEveryMs, Math.max(1, lastFollowAt + intervalMs - now));
     }
     const waitMs = Math.max(budget.waitMs(), retryAt - now);
     if (waitMs > 0) return Math.min(renewEveryMs, waitMs);
 
-    if (walk === null && followDue && watermark !== null) {
+    if (walk === null && followDue) {
       nudged = false;
       lastFollowAt = now;
-      walk = { startDate: new Date(Date.parse(watermark) - overlapMs).toISOString() };
+      walk = watermark === null ? {} : { startDate: new Date(Date.parse(watermark) - overlapMs).toISOString() };
     }
     if (walk) await followPage(walk);
     else await backfillPage(state);
