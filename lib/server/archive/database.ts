@@ -75,7 +75,17 @@ async function openEmbedded(dir: string | undefined, migrationsFolder: string): 
 }
 
 async function openServer(url: string, migrationsFolder: string): Promise<ArchiveDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // Every write here can be made again from Merge: a server crash may lose the last commits, but
+    // always together with the sync position that fetches them again. So a commit need not wait for
+    // its flush to disk (one per page of the backfill). Not for PGlite: it has no WAL writer to
+    // flush later, so there a lost flush would be every page since the start.
+    options: "-c synchronous_commit=off",
+  });
   // An idle connection dropped by the server (a restart, a failover) must not take the app down:
   // the next query reconnects or answers archive_unavailable.
   pool.on("error", (error) => logWarning("The archive's database dropped a connection", { reason: error.message }));
