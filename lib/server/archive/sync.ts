@@ -2,7 +2,7 @@ import "server-only";
 
 import os from "node:os";
 
-import type { AuditTrailPage } from "@/lib/audit-event";
+import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
 import type { AuditTrailQuery } from "@/lib/filters";
 import { logError, logInfo, logWarning } from "@/lib/server/log";
 import type { MergeClient } from "@/lib/server/merge/client";
@@ -27,7 +27,7 @@ import {
 // The syncer keeps the archive equal to Merge's trail, one request at a time:
 //
 // - Backfill walks the whole trail from the newest page down (Merge pages newest first), storing
-//   each page with Merge's `next` cursor in one transaction, so a restart resumes at that cursor.
+//   each batch of pages with Merge's `next` cursor in one transaction, so a restart resumes there.
 //   Its first page sets the watermark: everything newer is follow's job.
 // - Follow, every interval (or at once when nudged), asks for `start_date = watermark - overlap`
 //   and walks every page of that. Only a walk that reached its last page raises the watermark (to
@@ -42,6 +42,8 @@ import {
 // - It never deletes, unless ARCHIVE_RETENTION_DAYS asks it to prune older events.
 
 export const SYNC_PAGE_SIZE = 100;
+/** Events the backfill gathers (whole pages) before it stores them in one transaction. */
+const BACKFILL_BATCH_EVENTS = 1_000;
 /** How far follow looks back below the watermark, for events Merge records after later ones. */
 export const FOLLOW_OVERLAP_MS = 5 * 60_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -129,30 +131,56 @@ export function createSyncer(options: SyncerOptions): Syncer {
     walk = page.next === null ? null : { ...current, cursor: page.next };
   }
 
-  // The backfill asks for its next page while it stores the current one: the cursor is known as
-  // soon as a page arrives, and the two waits then overlap instead of adding up.
+  // The backfill stores several pages per transaction (a commit costs more than a page's rows), and
+  // asks for the next page while it stores: the cursor is known as soon as a page arrives, so the
+  // two waits overlap instead of adding up. A crash loses at most one batch, with its position.
   let prefetched: { cursor: string; page: Promise<AuditTrailPage> } | null = null;
 
-  async function backfillPage(from: SyncState): Promise<void> {
-    const cursor = from.backfillCursor ?? undefined;
+  function takePage(cursor: string | undefined): Promise<AuditTrailPage> {
     const ahead = prefetched;
     prefetched = null;
-    const page = ahead && ahead.cursor === cursor ? await ahead.page : await fetchPage({ cursor });
-    let { results, next } = page;
+    return ahead && ahead.cursor === cursor ? ahead.page : fetchPage({ cursor });
+  }
+
+  async function backfillBatch(from: SyncState): Promise<void> {
+    const starting = from.backfillCursor === null;
     const cutoff = retentionCutoff();
-    if (cutoff !== undefined) {
-      // Below the retention horizon there is nothing to keep, so the backfill ends there.
-      results = results.filter((event) => Date.parse(event.created_at) >= Date.parse(cutoff));
-      if (results.length < page.results.length) next = null;
+    const events: AuditEvent[] = [];
+    let cursor = from.backfillCursor ?? undefined;
+    let next: string | null = null;
+    let top: string | undefined;
+    let failure: unknown;
+    for (let first = true; ; first = false) {
+      let page: AuditTrailPage;
+      try {
+        page = await takePage(cursor);
+      } catch (error) {
+        if (first) throw error;
+        // Keep the pages already read, then report the failure: they are not asked for twice.
+        failure = error;
+        next = cursor ?? null;
+        break;
+      }
+      if (first && starting) top = page.results[0]?.created_at;
+      next = page.next;
+      let { results } = page;
+      if (cutoff !== undefined) {
+        // Below the retention horizon there is nothing to keep, so the backfill ends there.
+        results = results.filter((event) => Date.parse(event.created_at) >= Date.parse(cutoff));
+        if (results.length < page.results.length) next = null;
+      }
+      events.push(...results);
+      if (next === null || events.length >= BACKFILL_BATCH_EVENTS || budget.waitMs() > 0) break;
+      cursor = next;
     }
-    const top = from.backfillCursor === null ? page.results[0]?.created_at : undefined;
-    if (next !== null && budget.waitMs() === 0) {
+    if (failure === undefined && next !== null && budget.waitMs() === 0) {
       const upcoming = fetchPage({ cursor: next });
       // A failure surfaces when the page is taken; until then it must not count as unhandled.
       upcoming.catch(() => {});
       prefetched = { cursor: next, page: upcoming };
     }
-    ({ state } = await storePage(db, instance, results, { walk: "backfill", next, top }));
+    ({ state } = await storePage(db, instance, events, { walk: "backfill", next, top }));
+    if (failure !== undefined) throw failure;
   }
 
   function retentionCutoff(): string | undefined {
@@ -223,7 +251,7 @@ export function createSyncer(options: SyncerOptions): Syncer {
       walk = watermark === null ? {} : { startDate: new Date(Date.parse(watermark) - overlapMs).toISOString() };
     }
     if (walk) await followPage(walk);
-    else await backfillPage(state);
+    else await backfillBatch(state);
     failures = 0;
     return 0;
   }
