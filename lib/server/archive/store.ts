@@ -216,9 +216,7 @@ export class LeaseLostError extends Error {
   }
 }
 
-export type PageProgress =
-  | { walk: "backfill"; next: string | null; top?: string }
-  | { walk: "follow"; next: string | null; top?: string };
+export type PageProgress = { walk: "backfill" | "follow"; next: string | null; top?: string };
 
 export type StoredPage = { inserted: number; state: SyncState };
 

@@ -80,7 +80,7 @@ export type Syncer = {
 /** No startDate: the trail was empty when the backfill walked it, so follow reads it all. */
 type FollowWalk = { startDate?: string; cursor?: string; top?: string };
 
-export function defaultInstanceName(): string {
+function defaultInstanceName(): string {
   return `${os.hostname()}:${process.pid}`;
 }
 
