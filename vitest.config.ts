@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["{app,components,lib,scripts}/**/*.test.{ts,tsx}", "proxy.test.ts"],
     environment: "node",
+    // Checks TEST_DATABASE_URL once: the archive's tests run on PGlite, and on that server when set.
+    globalSetup: ["testing/vitest-global-setup.ts"],
     testTimeout: 30_000,
     // CI reads the JSON report to print its one-line total (scripts/ci-summary.mjs).
     reporters: process.env.CI ? ["default", "json"] : ["default"],

@@ -10,7 +10,8 @@ export const TEST_SECRET = "auth-e2e-secret-0123456789abcdefghijklmnopqrstuv";
 export type { RunningApp };
 
 export function startApp(port: number, env: Record<string, string> = {}): Promise<RunningApp> {
-  return startAppProcess(port, { env: { NEXTAUTH_SECRET: TEST_SECRET, ...env } });
+  // Apps of one checkout run side by side, and one embedded archive folder serves one process.
+  return startAppProcess(port, { env: { NEXTAUTH_SECRET: TEST_SECRET, ARCHIVE: "off", ...env } });
 }
 
 /** A session cookie's value as next-auth would set it, for tampering and expiry tests. */

@@ -27,6 +27,7 @@ export const API_ERRORS = {
   rate_limited: { status: 503, message: "Merge is rate-limiting requests" },
   upstream_unavailable: { status: 503, message: "Merge is unavailable right now; retry in a moment" },
   upstream_timeout: { status: 504, message: "Merge took too long to answer; retry, or narrow the filters" },
+  archive_unavailable: { status: 503, message: "The archive's database is not answering; retry in a moment" },
   internal_error: { status: 500, message: "Something went wrong on the server; retry, and report it if it persists" },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -114,7 +114,7 @@ export function sleep(ms: number): Promise<void> {
 /** A child's environment: the caller's, without its own upstream, auth, simulator or build settings. */
 export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(
-    ([key]) => !/^(MERGE_|SIMULATOR_|AUTH_|NEXTAUTH_|EXPORT_|NEXT_DIST_DIR$|PORT$|NODE_ENV$)/.test(key),
+    ([key]) => !/^(MERGE_|SIMULATOR_|AUTH_|NEXTAUTH_|EXPORT_|ARCHIVE|DATABASE_URL$|NEXT_DIST_DIR$|PORT$|NODE_ENV$)/.test(key),
   );
   return { ...Object.fromEntries(inherited), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...extra };
 }

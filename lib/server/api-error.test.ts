@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { ArchiveError } from "@/lib/server/archive/errors";
+
 import { ApiError, errorResponse, mapError } from "./api-error";
 import { MergeApiError, type MergeErrorCode } from "./merge/errors";
 
@@ -60,6 +62,22 @@ describe("mapError", () => {
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(await response.json()).toEqual({
       error: { code: "invalid_filter", message: "Enter a valid email address", field: "user_email" },
+    });
+  });
+  it("answers a database that is down with 503 archive_unavailable in words, never its detail", () => {
+    const mapped = mapError(new ArchiveError("archive_unavailable", "connect ECONNREFUSED 10.0.0.5:5432 password=hunter2"));
+    expect(mapped).toEqual({
+      status: 503,
+      body: { error: { code: "archive_unavailable", message: "The archive's database is not answering; retry in a moment" } },
+      headers: { "Retry-After": "5" },
+    });
+  });
+
+  it("answers an archive cursor that is not ours as an invalid cursor: 400 on the cursor field", () => {
+    expect(mapError(new ArchiveError("invalid_cursor", "bad"))).toEqual({
+      status: 400,
+      body: { error: { code: "invalid_cursor", message: "This page of results expired: start again from the first page", field: "cursor" } },
+      headers: {},
     });
   });
 });

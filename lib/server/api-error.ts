@@ -1,6 +1,7 @@
 import "server-only";
 
 import { API_ERRORS, DEFAULT_RATE_LIMIT_WAIT_SECONDS, type ApiErrorBody, type ApiErrorCode } from "@/lib/api-errors";
+import { ArchiveError } from "@/lib/server/archive/errors";
 import { MergeApiError } from "@/lib/server/merge/errors";
 
 // Our API's error answers: one class for the requests we refuse ourselves, and one mapper from any
@@ -37,6 +38,16 @@ function fromMergeError(error: MergeApiError): MappedError {
   return { status: API_ERRORS[code].status, body, headers };
 }
 
+// The database's own words (hosts, credentials) stay in the log; a restarting server is back in seconds.
+const ARCHIVE_RETRY_AFTER_SECONDS = 5;
+
+function fromArchiveError(error: ArchiveError): MappedError {
+  const { code } = error;
+  const body: ApiErrorBody = { error: { code, message: API_ERRORS[code].message } };
+  if (code === "invalid_cursor") return { status: API_ERRORS[code].status, body: { error: { ...body.error, field: "cursor" } }, headers: {} };
+  return { status: API_ERRORS[code].status, body, headers: { "Retry-After": String(ARCHIVE_RETRY_AFTER_SECONDS) } };
+}
+
 /** The status, JSON body and headers for any error a handler throws; unknown errors become a bare 500. */
 export function mapError(error: unknown): MappedError {
   if (error instanceof ApiError) {
@@ -45,6 +56,7 @@ export function mapError(error: unknown): MappedError {
     return { status: API_ERRORS[error.code].status, body, headers: {} };
   }
   if (error instanceof MergeApiError) return fromMergeError(error);
+  if (error instanceof ArchiveError) return fromArchiveError(error);
   return {
     status: API_ERRORS.internal_error.status,
     body: { error: { code: "internal_error", message: API_ERRORS.internal_error.message } },

@@ -3,7 +3,14 @@ import "server-only";
 import type { AuditTrailQuery } from "@/lib/filters";
 import type { Simulator } from "@/lib/simulator";
 import { getServerConfig, type ServerConfig } from "@/lib/server/config";
-import { createMergeClient, type FetchLike, type ListOptions, type ListResult } from "@/lib/server/merge/client";
+import {
+  createMergeClient,
+  type FetchLike,
+  type ListOptions,
+  type ListResult,
+  type MergeClient,
+  type MergeClientOptions,
+} from "@/lib/server/merge/client";
 import { embeddedSimulator } from "@/lib/server/merge/embedded";
 
 // Where the audit trail comes from, chosen from the configuration in this one place: the embedded
@@ -24,7 +31,11 @@ export type AuditTrailSourceOptions = {
 
 const networkFetch: FetchLike = (url, init) => fetch(url, init);
 
-export function createAuditTrailSource(config: ServerConfig, options: AuditTrailSourceOptions = {}): AuditTrailSource {
+/** The pure Merge client for the configured upstream; the archive's sync builds its own with `retry`. */
+export function createUpstreamClient(
+  config: ServerConfig,
+  options: AuditTrailSourceOptions & Pick<MergeClientOptions, "retry"> = {},
+): MergeClient {
   const { baseUrl } = config.upstream;
   let transport: { fetch: FetchLike; apiKey: string };
   if (config.upstream.kind === "embedded") {
@@ -35,7 +46,11 @@ export function createAuditTrailSource(config: ServerConfig, options: AuditTrail
     // parseServerConfig gives every remote upstream a key; the fallback only satisfies the type.
     transport = { fetch: options.fetch ?? networkFetch, apiKey: config.apiKey ?? "" };
   }
-  const client = createMergeClient({ baseUrl, category: config.category, timeoutMs: config.timeoutMs, ...transport });
+  return createMergeClient({ baseUrl, category: config.category, timeoutMs: config.timeoutMs, retry: options.retry, ...transport });
+}
+
+export function createAuditTrailSource(config: ServerConfig, options: AuditTrailSourceOptions = {}): AuditTrailSource {
+  const client = createUpstreamClient(config, options);
   return { listPage: (query, listOptions) => client.listAuditEvents(query, listOptions) };
 }
 

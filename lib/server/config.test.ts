@@ -12,7 +12,33 @@ describe("parseServerConfig", () => {
       category: "hris",
       timeoutMs: 15_000,
       exportMaxEvents: 1_000_000,
+      archive: { mode: "embedded", dir: ".data/archive", syncIntervalS: 5, maxRequestsPerMinute: 60, retentionDays: undefined },
     });
+  });
+
+  it("syncs the archive every 30 s from Merge and every 5 s from a simulator", () => {
+    expect(parseServerConfig({ MERGE_API_KEY: "k" }).archive).toMatchObject({ mode: "embedded", syncIntervalS: 30 });
+    const standalone = parseServerConfig({ MERGE_API_KEY: "k", MERGE_API_BASE_URL: "http://127.0.0.1:4010/api" });
+    expect(standalone.archive).toMatchObject({ syncIntervalS: 5 });
+  });
+
+  it("reads the archive's settings: a PostgreSQL server, the interval, the budget and the retention", () => {
+    const config = parseServerConfig({
+      DATABASE_URL: "postgres://audit@db.internal:5432/audit",
+      ARCHIVE_DIR: "/ignored/with/a/server",
+      ARCHIVE_SYNC_INTERVAL_S: "12",
+      ARCHIVE_MAX_REQUESTS_PER_MINUTE: "30",
+      ARCHIVE_RETENTION_DAYS: "400",
+    });
+    expect(config.archive).toEqual({
+      mode: "server",
+      databaseUrl: "postgres://audit@db.internal:5432/audit",
+      syncIntervalS: 12,
+      maxRequestsPerMinute: 30,
+      retentionDays: 400,
+    });
+    expect(parseServerConfig({ ARCHIVE: "off", DATABASE_URL: "postgres://db/audit" }).archive).toEqual({ mode: "off" });
+    expect(parseServerConfig({ ARCHIVE_DIR: "/var/lib/audit" }).archive).toMatchObject({ mode: "embedded", dir: "/var/lib/audit" });
   });
 
   it("treats blank values as unset", () => {
@@ -50,6 +76,11 @@ describe("parseServerConfig", () => {
     ["a fractional timeout", { MERGE_TIMEOUT_MS: "1500.5" }, "MERGE_TIMEOUT_MS", /whole number of milliseconds/],
     ["an export cap of zero", { EXPORT_MAX_EVENTS: "0" }, "EXPORT_MAX_EVENTS", /whole number of events, at least 1/],
     ["an export cap in words", { EXPORT_MAX_EVENTS: "lots" }, "EXPORT_MAX_EVENTS", /whole number of events/],
+    ["an archive neither on nor off", { ARCHIVE: "yes" }, "ARCHIVE", /must be on or off/],
+    ["a database URL of another kind", { DATABASE_URL: "mysql://db/audit" }, "DATABASE_URL", /postgres:\/\/ URL/],
+    ["a sync interval of zero", { ARCHIVE_SYNC_INTERVAL_S: "0" }, "ARCHIVE_SYNC_INTERVAL_S", /whole number of seconds from 1/],
+    ["a request budget in words", { ARCHIVE_MAX_REQUESTS_PER_MINUTE: "many" }, "ARCHIVE_MAX_REQUESTS_PER_MINUTE", /whole number of requests/],
+    ["a fractional retention", { ARCHIVE_RETENTION_DAYS: "1.5" }, "ARCHIVE_RETENTION_DAYS", /whole number of days/],
   ])("names the variable at fault for %s", (_, env, variable, detail) => {
     let message = "";
     try {

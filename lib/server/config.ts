@@ -8,6 +8,7 @@ import {
   MERGE_REGIONS,
   type MergeCategory,
   type MergeRegion,
+  isDemoUpstream,
   type Upstream,
 } from "@/lib/upstream";
 
@@ -47,7 +48,51 @@ const envSchema = z
       blankAsUnset,
       wholeNumber(1, Number.MAX_SAFE_INTEGER, "must be a whole number of events, at least 1").default(1_000_000),
     ),
+    ARCHIVE: z.preprocess(blankAsUnset, z.enum(["on", "off"], { message: "must be on or off" }).default("on")),
+    ARCHIVE_DIR: z.preprocess(blankAsUnset, z.string().default(".data/archive")),
+    DATABASE_URL: z.preprocess(
+      blankAsUnset,
+      z
+        .url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL such as postgres://user@db.example.com:5432/audit" })
+        .optional(),
+    ),
+    ARCHIVE_SYNC_INTERVAL_S: z.preprocess(
+      blankAsUnset,
+      wholeNumber(1, 86_400, "must be a whole number of seconds from 1 to 86400").optional(),
+    ),
+    ARCHIVE_MAX_REQUESTS_PER_MINUTE: z.preprocess(
+      blankAsUnset,
+      wholeNumber(1, 10_000, "must be a whole number of requests from 1 to 10000").default(60),
+    ),
+    ARCHIVE_RETENTION_DAYS: z.preprocess(
+      blankAsUnset,
+      wholeNumber(1, 36_500, "must be a whole number of days from 1 to 36500, or unset to keep every event").optional(),
+    ),
   });
+
+/** The archive (lib/server/archive): off, embedded PGlite in a folder, or a PostgreSQL server. */
+export type ArchiveConfig =
+  | { mode: "off" }
+  | ({ mode: "embedded"; dir: string } & ArchiveSyncConfig)
+  | ({ mode: "server"; databaseUrl: string } & ArchiveSyncConfig);
+
+export type ArchiveSyncConfig = { syncIntervalS: number; maxRequestsPerMinute: number; retentionDays: number | undefined };
+
+// Merge's budget is shared with people's live requests, so its interval is the patient one.
+const DEFAULT_SYNC_INTERVAL_S = { merge: 30, demo: 5 };
+
+function archiveConfig(parsed: z.infer<typeof envSchema>, upstream: Upstream): ArchiveConfig {
+  if (parsed.ARCHIVE === "off") return { mode: "off" };
+  const sync: ArchiveSyncConfig = {
+    syncIntervalS:
+      parsed.ARCHIVE_SYNC_INTERVAL_S ?? (isDemoUpstream(upstream) ? DEFAULT_SYNC_INTERVAL_S.demo : DEFAULT_SYNC_INTERVAL_S.merge),
+    maxRequestsPerMinute: parsed.ARCHIVE_MAX_REQUESTS_PER_MINUTE,
+    retentionDays: parsed.ARCHIVE_RETENTION_DAYS,
+  };
+  return parsed.DATABASE_URL
+    ? { mode: "server", databaseUrl: parsed.DATABASE_URL, ...sync }
+    : { mode: "embedded", dir: parsed.ARCHIVE_DIR, ...sync };
+}
 
 export type ServerConfig = {
   upstream: Upstream;
@@ -56,6 +101,7 @@ export type ServerConfig = {
   category: MergeCategory;
   timeoutMs: number;
   exportMaxEvents: number;
+  archive: ArchiveConfig;
 };
 
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -71,20 +117,24 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
         "Invalid server configuration: MERGE_API_BASE_URL is set but MERGE_API_KEY is not; set both, or neither for the embedded simulator",
       );
     }
+    const upstream: Upstream = { kind: "embedded", baseUrl: EMBEDDED_SIMULATOR_BASE_URL };
     return {
-      upstream: { kind: "embedded", baseUrl: EMBEDDED_SIMULATOR_BASE_URL },
+      upstream,
       apiKey: undefined,
       category: parsed.MERGE_CATEGORY,
       timeoutMs: parsed.MERGE_TIMEOUT_MS,
       exportMaxEvents: parsed.EXPORT_MAX_EVENTS,
+      archive: archiveConfig(parsed, upstream),
     };
   }
+  const upstream: Upstream = { kind: "remote", baseUrl: parsed.MERGE_API_BASE_URL ?? MERGE_REGIONS[parsed.MERGE_REGION] };
   return {
-    upstream: { kind: "remote", baseUrl: parsed.MERGE_API_BASE_URL ?? MERGE_REGIONS[parsed.MERGE_REGION] },
+    upstream,
     apiKey: parsed.MERGE_API_KEY,
     category: parsed.MERGE_CATEGORY,
     timeoutMs: parsed.MERGE_TIMEOUT_MS,
     exportMaxEvents: parsed.EXPORT_MAX_EVENTS,
+    archive: archiveConfig(parsed, upstream),
   };
 }
 

@@ -57,6 +57,11 @@ export function writeExportLine(level: "info" | "warn" | "error", fields: Record
   write(level, { msg: "export", ...fields });
 }
 
+/** Something an operator may want to know happened (e.g. which instance took over the archive's sync). */
+export function logInfo(msg: string, context: Record<string, unknown> = {}): void {
+  write("info", { msg, ...context });
+}
+
 /** A notable event that is not tied to one request's outcome (e.g. Merge refusing a query we let through). */
 export function logWarning(msg: string, context: Record<string, unknown> = {}): void {
   write("warn", { msg, ...context });

@@ -6,6 +6,7 @@ import { parseAuditTrailQuery, type AuditTrailQuery, type QueryKey } from "@/lib
 import type { AllowedSession } from "@/lib/server/auth/session";
 import { logError, loggedQuery, logRequest, type RequestLogLine } from "@/lib/server/log";
 import { ApiError, mapError } from "@/lib/server/api-error";
+import { ArchiveError } from "@/lib/server/archive/errors";
 import { MergeApiError } from "@/lib/server/merge/errors";
 
 // The frame of every data route: a session or 401, errors mapped to one JSON shape, nothing cached,
@@ -52,10 +53,11 @@ export function withSession(getSession: SessionReader, handler: SessionHandler):
       if (error instanceof MergeApiError) {
         Object.assign(line, { upstreamMs: error.upstreamMs, retries: error.retries, detail: error.message });
       }
+      if (error instanceof ArchiveError) line.detail = error.message;
       if (request.signal.aborted) {
         response = new Response(null, { status: CLIENT_CLOSED });
       } else {
-        if (!(error instanceof ApiError || error instanceof MergeApiError)) {
+        if (!(error instanceof ApiError || error instanceof MergeApiError || error instanceof ArchiveError)) {
           logError("Unexpected error in a route handler", error, { route: request.nextUrl.pathname });
         }
         const mapped = mapError(error);

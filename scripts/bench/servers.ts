@@ -114,6 +114,8 @@ export async function startApp(name: string, simulator: Simulator): Promise<App>
     MERGE_API_KEY: SIMULATOR_API_KEY,
     MERGE_API_BASE_URL: simulator.baseUrl,
     MERGE_CATEGORY: CATEGORY,
+    // The figures measure the proxy; a background sync would share its two cores.
+    ARCHIVE: "off",
   };
   const { proc, baseURL } = await startAppProcess(await freePort(APP_PORTS), { name, env, cwd: SOURCE });
   return { proc, url: baseURL };

@@ -1,0 +1,57 @@
+// The archive's tables, the one source drizzle-kit generates the migrations from. No `server-only`
+// here: drizzle-kit loads this file in plain Node (only server modules import it).
+
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+/** Merge's created_at with its microseconds: a JavaScript Date would drop them, so strings in and out. */
+const microsTimestamp = (name: string) => timestamp(name, { withTimezone: true, precision: 6, mode: "string" });
+
+// One row per event, under Merge's field names. created_at orders and filters; created_at_raw is
+// the text exactly as Merge sent it, served back unchanged (Merge drops a zero fraction, PostgreSQL
+// would print it differently).
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: text("id").primaryKey(),
+    user_name: text("user_name"),
+    user_email: text("user_email"),
+    role: text("role").notNull(),
+    ip_address: text("ip_address").notNull(),
+    event_type: text("event_type").notNull(),
+    event_description: text("event_description").notNull(),
+    created_at: microsTimestamp("created_at").notNull(),
+    created_at_raw: text("created_at_raw").notNull(),
+  },
+  (table) => [
+    // The keyset of every listing, newest first; the filtered ones add their column in front.
+    index("audit_events_created_at_id_idx").on(table.created_at, table.id),
+    index("audit_events_user_email_created_at_idx").on(sql`lower(${table.user_email})`, table.created_at, table.id),
+    index("audit_events_event_type_created_at_idx").on(table.event_type, table.created_at, table.id),
+  ],
+);
+
+// The syncer's one row: how far the walks got, how they went, and who holds the sync (a lease,
+// because it works the same on PGlite's single connection and on a pool of a shared server).
+export const archiveSyncState = pgTable(
+  "archive_sync_state",
+  {
+    id: integer("id").primaryKey().default(1),
+    /** created_at of the newest event of the last complete walk: follow asks from here, minus the overlap. */
+    watermark: microsTimestamp("watermark"),
+    /** Merge's `next` cursor where the backfill continues; null before it starts and once complete. */
+    backfill_cursor: text("backfill_cursor"),
+    backfill_complete: boolean("backfill_complete").notNull().default(false),
+    /** Events the backfill inserted (not counting those follow had already stored). */
+    backfill_events: bigint("backfill_events", { mode: "number" }).notNull().default(0),
+    /** Rows in audit_events, kept with every insert and prune so the status never counts a big table. */
+    events: bigint("events", { mode: "number" }).notNull().default(0),
+    requests: bigint("requests", { mode: "number" }).notNull().default(0),
+    last_success_at: microsTimestamp("last_success_at"),
+    last_error: text("last_error"),
+    last_error_at: microsTimestamp("last_error_at"),
+    holder: text("holder"),
+    lease_expires_at: microsTimestamp("lease_expires_at"),
+  },
+  (table) => [check("archive_sync_state_one_row", sql`${table.id} = 1`)],
+);

@@ -1,0 +1,319 @@
+import "server-only";
+
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
+
+import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
+import { DEFAULT_PAGE_SIZE, type AuditTrailQuery } from "@/lib/filters";
+
+import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from "./cursor";
+import type { ArchiveDb } from "./database";
+import { asArchiveError } from "./errors";
+import { archiveSyncState, auditEvents } from "./schema";
+
+// Every query the archive runs, each a named function over a Drizzle database, so the same SQL
+// serves PGlite and a PostgreSQL server. Database failures leave as ArchiveError.
+
+/** created_at as `2026-11-28T04:26:12.291510Z`: PostgreSQL's own text form drops zeros and says +00. */
+const isoMicros = (column: SQL | typeof auditEvents.created_at) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof LeaseLostError ? error : asArchiveError(error);
+  }
+}
+
+/** Creates the sync state's one row if this is a new archive. */
+export function ensureSyncState(db: ArchiveDb): Promise<void> {
+  return guarded(async () => {
+    await db.insert(archiveSyncState).values({ id: 1 }).onConflictDoNothing();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/**
+ * One page of archived events in Merge's shape, newest first, keyset-paged on (created_at, id).
+ * Filters mean what they mean at Merge: user_email case-insensitive, event_type exact, start_date
+ * and end_date strict. A cursor that is not the archive's throws ArchiveError("invalid_cursor").
+ */
+export async function listArchivedEvents(db: ArchiveDb, query: AuditTrailQuery): Promise<AuditTrailPage> {
+  const cursor = query.cursor === undefined ? undefined : decodeKeysetCursor(query.cursor);
+  const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
+  const backwards = cursor?.direction === "previous";
+  const conditions: SQL[] = [];
+  if (query.user_email !== undefined) conditions.push(sql`lower(${auditEvents.user_email}) = lower(${query.user_email})`);
+  if (query.event_type !== undefined) conditions.push(eq(auditEvents.event_type, query.event_type));
+  if (query.start_date !== undefined) conditions.push(gt(auditEvents.created_at, query.start_date));
+  if (query.end_date !== undefined) conditions.push(lt(auditEvents.created_at, query.end_date));
+  if (cursor) {
+    const key = sql`(${auditEvents.created_at}, ${auditEvents.id})`;
+    const boundary = sql`(${cursor.createdAt}::timestamptz, ${cursor.id}::text)`;
+    conditions.push(backwards ? sql`${key} > ${boundary}` : sql`${key} < ${boundary}`);
+  }
+  const order = backwards ? asc : desc;
+
+  return guarded(async () => {
+    const rows = await db
+      .select({
+        event: {
+          id: auditEvents.id,
+          user_name: auditEvents.user_name,
+          user_email: auditEvents.user_email,
+          role: auditEvents.role,
+          ip_address: auditEvents.ip_address,
+          event_type: auditEvents.event_type,
+          event_description: auditEvents.event_description,
+          created_at: auditEvents.created_at_raw,
+        },
+        key: isoMicros(auditEvents.created_at),
+      })
+      .from(auditEvents)
+      .where(and(...conditions))
+      .orderBy(order(auditEvents.created_at), order(auditEvents.id))
+      .limit(pageSize + 1);
+
+    // One row past the page says whether the walk goes on in this direction.
+    const more = rows.length > pageSize;
+    const shown = rows.slice(0, pageSize);
+    if (backwards) shown.reverse();
+    const first = shown[0];
+    const last = shown[shown.length - 1];
+    const at = (direction: KeysetCursor["direction"], row: { key: string; event: { id: string } }) =>
+      encodeKeysetCursor({ direction, createdAt: row.key, id: row.event.id });
+    // An empty page past either end turns back at the cursor it was asked with.
+    const edge = cursor && { key: cursor.createdAt, event: { id: cursor.id } };
+
+    const olderExist = backwards ? true : more;
+    const newerExist = backwards ? more : cursor !== undefined;
+    const olderFrom = last ?? edge;
+    const newerFrom = first ?? edge;
+    return {
+      results: shown.map((row): AuditEvent => row.event),
+      next: olderExist && olderFrom ? at("next", olderFrom) : null,
+      previous: newerExist && newerFrom ? at("previous", newerFrom) : null,
+    };
+  });
+}
+
+export type ArchiveFigures = {
+  events: number;
+  oldest_event_at: string | null;
+  newest_event_at: string | null;
+  last_sync_at: string | null;
+  lag_seconds: number | null;
+  backfill: { complete: boolean; events: number };
+  syncing_instance: string | null;
+  last_error: string | null;
+};
+
+/** What GET /api/archive/status reports, apart from the mode. Cheap: two index ends and one row. */
+export function readArchiveFigures(db: ArchiveDb): Promise<ArchiveFigures> {
+  return guarded(async () => {
+    const [row] = await db
+      .select({
+        events: archiveSyncState.events,
+        oldest: sql<string | null>`(select ${isoMicros(sql`min(${auditEvents.created_at})`)} from ${auditEvents})`,
+        newest: sql<string | null>`(select ${isoMicros(sql`max(${auditEvents.created_at})`)} from ${auditEvents})`,
+        lastSync: sql<string | null>`${isoMicros(sql`${archiveSyncState.last_success_at}`)}`,
+        lagSeconds: sql<string | null>`floor(extract(epoch from now() - ${archiveSyncState.last_success_at}))::text`,
+        backfillComplete: archiveSyncState.backfill_complete,
+        backfillEvents: archiveSyncState.backfill_events,
+        holder: sql<string | null>`case when ${archiveSyncState.lease_expires_at} > now() then ${archiveSyncState.holder} end`,
+        lastError: archiveSyncState.last_error,
+      })
+      .from(archiveSyncState)
+      .where(eq(archiveSyncState.id, 1));
+    if (!row) throw new Error("The archive's sync state row is missing");
+    return {
+      events: row.events,
+      oldest_event_at: row.oldest,
+      newest_event_at: row.newest,
+      last_sync_at: row.lastSync,
+      lag_seconds: row.lagSeconds === null ? null : Math.max(0, Number(row.lagSeconds)),
+      backfill: { complete: row.backfillComplete, events: row.backfillEvents },
+      syncing_instance: row.holder,
+      last_error: row.lastError,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The syncer's state
+
+export type SyncState = {
+  watermark: string | null;
+  backfillCursor: string | null;
+  backfillComplete: boolean;
+};
+
+const syncStateColumns = {
+  watermark: isoMicros(sql`${archiveSyncState.watermark}`),
+  backfillCursor: archiveSyncState.backfill_cursor,
+  backfillComplete: archiveSyncState.backfill_complete,
+};
+
+export function readSyncState(db: ArchiveDb): Promise<SyncState> {
+  return guarded(async () => {
+    const [row] = await db
+      .select(syncStateColumns)
+      .from(archiveSyncState)
+      .where(eq(archiveSyncState.id, 1));
+    if (!row) throw new Error("The archive's sync state row is missing");
+    return row;
+  });
+}
+
+/**
+ * Takes or renews the sync lease for `instance` until `ttlMs` from the database's clock (one clock
+ * for every instance). True when `instance` holds it now; false while another holder's lease runs.
+ */
+export function acquireSyncLease(db: ArchiveDb, instance: string, ttlMs: number): Promise<boolean> {
+  return guarded(async () => {
+    const taken = await db
+      .update(archiveSyncState)
+      .set({ holder: instance, lease_expires_at: sql`now() + ${Math.ceil(ttlMs)}::integer * interval '1 millisecond'` })
+      .where(
+        and(
+          eq(archiveSyncState.id, 1),
+          sql`(${archiveSyncState.holder} is null or ${archiveSyncState.holder} = ${instance} or ${archiveSyncState.lease_expires_at} <= now())`,
+        ),
+      )
+      .returning({ holder: archiveSyncState.holder });
+    return taken.length === 1;
+  });
+}
+
+/** Lets go of the lease at once (a clean stop), so another instance need not wait for it to expire. */
+export function releaseSyncLease(db: ArchiveDb, instance: string): Promise<void> {
+  return guarded(async () => {
+    await db
+      .update(archiveSyncState)
+      .set({ holder: null, lease_expires_at: null })
+      .where(and(eq(archiveSyncState.id, 1), eq(archiveSyncState.holder, instance)));
+  });
+}
+
+/**
+ * A page of events as rows to insert, sent as one JSON parameter: a hundred rows of nine values
+ * as separate parameters cost more to build and parse than the insert itself.
+ */
+function pageRows(events: AuditEvent[]): SQL {
+  return sql`select e.id, e.user_name, e.user_email, e.role, e.ip_address, e.event_type, e.event_description,
+      e.created_at::timestamptz, e.created_at
+    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as e(id text, user_name text, user_email text,
+      role text, ip_address text, event_type text, event_description text, created_at text)`;
+}
+
+/** Thrown when a write finds the lease gone: another instance syncs now, this one stands down. */
+export class LeaseLostError extends Error {
+  constructor(instance: string) {
+    super(`${instance} no longer holds the archive's sync lease`);
+    this.name = "LeaseLostError";
+  }
+}
+
+export type PageProgress = { walk: "backfill" | "follow"; next: string | null; top?: string };
+
+export type StoredPage = { inserted: number; state: SyncState };
+
+/**
+ * Stores one page from Merge and the walk's progress in one transaction, only while `instance`
+ * holds the lease: a page is either stored with its position or not at all, so a restart resumes
+ * exactly there. Known ids are skipped, never doubled or overwritten (`ON CONFLICT (id) DO NOTHING`).
+ *
+ * - `top` (the newest created_at of a walk's first page) raises the watermark when the walk is a
+ *   backfill starting, or when a follow walk completes (`next` null); never lowers it.
+ * - For the backfill, `next` is its resume cursor; null marks it complete.
+ */
+export function storePage(db: ArchiveDb, instance: string, events: AuditEvent[], progress: PageProgress): Promise<StoredPage> {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      // Locks the state row first, so two writers (a lease that just changed hands) take turns.
+      const held = await tx
+        .select({ holder: archiveSyncState.holder })
+        .from(archiveSyncState)
+        .where(and(eq(archiveSyncState.id, 1), eq(archiveSyncState.holder, instance), sql`${archiveSyncState.lease_expires_at} > now()`))
+        .for("update");
+      if (held.length === 0) throw new LeaseLostError(instance);
+
+      const inserted =
+        events.length === 0
+          ? []
+          : await tx
+              .insert(auditEvents)
+              .select(pageRows(events))
+              .onConflictDoNothing({ target: auditEvents.id })
+              .returning({ id: auditEvents.id });
+
+      const raise = progress.top === undefined ? undefined : sql`greatest(${archiveSyncState.watermark}, ${progress.top}::timestamptz)`;
+      const backfill =
+        progress.walk === "backfill"
+          ? {
+              backfill_cursor: progress.next,
+              backfill_complete: progress.next === null,
+              backfill_events: sql`${archiveSyncState.backfill_events} + ${inserted.length}::integer`,
+              ...(raise && { watermark: raise }),
+            }
+          : progress.next === null && raise
+            ? { watermark: raise }
+            : {};
+      const [state] = await tx
+        .update(archiveSyncState)
+        .set({
+          ...backfill,
+          events: sql`${archiveSyncState.events} + ${inserted.length}::integer`,
+          requests: sql`${archiveSyncState.requests} + 1`,
+          last_success_at: sql`now()`,
+          last_error: null,
+          last_error_at: null,
+        })
+        .where(eq(archiveSyncState.id, 1))
+        .returning(syncStateColumns);
+      return { inserted: inserted.length, state: state! };
+    }),
+  );
+}
+
+/** Notes a failed request to Merge, in words for the status line. */
+export function recordSyncError(db: ArchiveDb, instance: string, message: string): Promise<void> {
+  return guarded(async () => {
+    await db
+      .update(archiveSyncState)
+      .set({ last_error: message, last_error_at: sql`now()`, requests: sql`${archiveSyncState.requests} + 1` })
+      .where(and(eq(archiveSyncState.id, 1), eq(archiveSyncState.holder, instance)));
+  });
+}
+
+/** Restarts the backfill from the newest page (its cursor was refused); stored events stay. */
+export function restartBackfill(db: ArchiveDb, instance: string): Promise<void> {
+  return guarded(async () => {
+    await db
+      .update(archiveSyncState)
+      .set({ backfill_cursor: null, backfill_complete: false })
+      .where(and(eq(archiveSyncState.id, 1), eq(archiveSyncState.holder, instance)));
+  });
+}
+
+/** ARCHIVE_RETENTION_DAYS: deletes events older than `cutoff` (ISO); returns how many went. */
+export function pruneEventsBefore(db: ArchiveDb, instance: string, cutoff: string): Promise<number> {
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const held = await tx
+        .select({ holder: archiveSyncState.holder })
+        .from(archiveSyncState)
+        .where(and(eq(archiveSyncState.id, 1), eq(archiveSyncState.holder, instance)))
+        .for("update");
+      if (held.length === 0) return 0;
+      const deleted = await tx.delete(auditEvents).where(lt(auditEvents.created_at, cutoff)).returning({ id: auditEvents.id });
+      await tx
+        .update(archiveSyncState)
+        .set({ events: sql`${archiveSyncState.events} - ${deleted.length}::integer` })
+        .where(eq(archiveSyncState.id, 1));
+      return deleted.length;
+    }),
+  );
+}

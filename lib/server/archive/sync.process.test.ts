@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { afterEach, describe, expect, it } from "vitest";
+
+import { createSimulator, type Simulator } from "@/lib/simulator";
+import { serveSimulator, type RunningServer } from "@/lib/simulator/node-server";
+import { serverDatabaseKinds, type TestDatabase } from "@/testing/archive-databases";
+import { archivedTrail, simulatorTrail } from "@/testing/archive-sync";
+
+import { openArchiveDatabase } from "./database";
+import type { ArchiveFigures } from "./store";
+
+// The archive's sync as separate processes see it: killed with SIGKILL mid-backfill and started
+// again, it resumes and ends with the simulator's walk; two processes on one PostgreSQL database
+// take turns. Each child is testing/archive-sync-process.ts against a standalone simulator.
+
+type Status = ArchiveFigures & { syncing: boolean; instance: string };
+type Child = { process: ChildProcess; latest(): Status | undefined; kill(): Promise<void> };
+
+const SLOW = { timeout: 120_000 };
+const running: Child[] = [];
+let upstream: { simulator: Simulator; server: RunningServer; asked: URL[] } | undefined;
+let folder: string | undefined;
+let database: TestDatabase | undefined;
+
+afterEach(async () => {
+  for (const child of running.splice(0)) await child.kill();
+  await upstream?.server.close();
+  await database?.drop();
+  if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  upstream = undefined;
+  database = undefined;
+  folder = undefined;
+});
+
+async function startUpstream(events: number) {
+  // A little latency per page, so a backfill lasts long enough to be cut short.
+  const simulator = createSimulator({ now: "2026-11-28T12:00:00Z", events, latencyMs: 15 });
+  const asked: URL[] = [];
+  const watched: Simulator = {
+    ...simulator,
+    handle: (request) => {
+      asked.push(new URL(request.url));
+      return simulator.handle(request);
+    },
+  };
+  upstream = { simulator, server: await serveSimulator(watched, 0), asked };
+  return upstream;
+}
+
+function startChild(env: Record<string, string>): Child {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "testing/archive-sync-process.ts"], {
+    env: {
+      ...process.env,
+      MERGE_API_BASE_URL: `${upstream!.server.url}/api`,
+      MERGE_API_KEY: upstream!.simulator.options.apiKey,
+      ARCHIVE_SYNC_INTERVAL_S: "1",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let latest: Status | undefined;
+  let buffered = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) if (line.startsWith("{\"events\"")) latest = JSON.parse(line) as Status;
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const handle: Child = {
+    process: child,
+    latest: () => latest,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+  };
+  running.push(handle);
+  return handle;
+}
+
+describe("the archive's sync in its own process", () => {
+  it("resumes an embedded backfill after SIGKILL and ends with the simulator's walk", SLOW, async () => {
+    const { simulator, asked } = await startUpstream(3000);
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "archive-kill-"));
+    const env = { ARCHIVE_DIR: folder, DATABASE_URL: "" };
+
+    const first = startChild(env);
+    await expect.poll(() => first.latest()?.backfill.events ?? 0, SLOW).toBeGreaterThanOrEqual(500);
+    await first.kill();
+    const stored = first.latest()!.backfill.events;
+    const before = asked.length;
+
+    const second = startChild(env);
+    await expect.poll(() => second.latest()?.backfill.complete, SLOW).toBe(true);
+    await second.kill();
+    // Resumed, not started over: the second process asked only for the pages that were left (its
+    // first from the stored cursor), and follow for the rest (`start_date`).
+    const backfillAsked = asked.slice(before).filter((url) => !url.searchParams.has("start_date"));
+    expect(backfillAsked[0]?.searchParams.get("cursor")).toEqual(expect.any(String));
+    expect(backfillAsked.length).toBeLessThanOrEqual(30 - stored / 100 + 1);
+
+    const archive = await openArchiveDatabase({ kind: "embedded", dir: folder });
+    try {
+      expect(await archivedTrail(archive.db)).toEqual(simulatorTrail(simulator));
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it.each(serverDatabaseKinds())("lets one of two processes sync on $name, and the other take over when it is killed", SLOW, async (kind) => {
+    const { simulator } = await startUpstream(3000);
+    database = await kind.create();
+    const env = { DATABASE_URL: database.target.kind === "server" ? database.target.url : "" };
+    const a = startChild(env);
+    const b = startChild(env);
+    await expect.poll(() => a.latest()?.syncing || b.latest()?.syncing, SLOW).toBe(true);
+    const [holder, other] = a.latest()?.syncing ? [a, b] : [b, a];
+    await expect.poll(() => other.latest()?.syncing, SLOW).toBe(false);
+    expect(holder.latest()?.syncing_instance).toBe(holder.latest()?.instance);
+
+    await holder.kill();
+    await expect.poll(() => other.latest()?.syncing, SLOW).toBe(true);
+    await expect.poll(() => other.latest()?.backfill.complete, SLOW).toBe(true);
+    await other.kill();
+
+    const archive = await openArchiveDatabase(database.target);
+    try {
+      expect(await archivedTrail(archive.db)).toEqual(simulatorTrail(simulator));
+    } finally {
+      await archive.close();
+    }
+  });
+});

@@ -1,0 +1,235 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { API_ERRORS } from "@/lib/api-errors";
+import { expectedEvents } from "@/testing/simulator-oracle";
+
+import { createSimulator, FAULT_HEADER, type Simulator } from "@/lib/simulator";
+import { archivedTrail, simulatorClient, simulatorTrail } from "@/testing/archive-sync";
+import { testDatabaseKinds, type TestDatabase } from "@/testing/archive-databases";
+
+import { openArchiveDatabase, type ArchiveDatabase } from "./database";
+import { acquireSyncLease, ensureSyncState, readArchiveFigures, readSyncState, releaseSyncLease, storePage } from "./store";
+import { systemClock } from "@/lib/server/merge/retry";
+
+import { createSyncer, SYNC_PAGE_SIZE, type Syncer, type SyncerOptions } from "./sync";
+
+const NOW = "2026-11-28T12:00:00Z";
+const SLOW = { timeout: 120_000 };
+// A PGlite starts in about 1.5 s alone, and many times that on two cores shared with other tests.
+const HOOK_TIMEOUT_MS = 60_000;
+
+describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
+  let testDb: TestDatabase;
+  let database: ArchiveDatabase;
+  const cleanups: (() => Promise<void> | void)[] = [];
+
+  beforeEach(async () => {
+    // Its log lines (who syncs, which request failed) are for operators, not for the test output.
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    testDb = await kind.create();
+    database = await openArchiveDatabase(testDb.target);
+    await ensureSyncState(database.db);
+  }, HOOK_TIMEOUT_MS);
+
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    await database.close();
+    await testDb.drop();
+    vi.restoreAllMocks();
+  }, HOOK_TIMEOUT_MS);
+
+  function simulator(options: Parameters<typeof createSimulator>[0] = {}): Simulator {
+    const created = createSimulator({ now: NOW, ...options });
+    cleanups.push(() => created.close());
+    return created;
+  }
+
+  function syncer(options: Partial<SyncerOptions> & Pick<SyncerOptions, "client">): Syncer {
+    const created = createSyncer({
+      db: database.db,
+      instance: "instance-a",
+      // Long enough that a busy machine never lets a lease lapse between renewals (every third of it).
+      intervalMs: 2_000,
+      maxRequestsPerMinute: 100_000,
+      backoff: { baseMs: 20, maxMs: 200 },
+      ...options,
+    });
+    cleanups.push(() => created.stop());
+    created.start();
+    return created;
+  }
+
+  const backfilled = () => readSyncState(database.db).then((state) => state.backfillComplete);
+
+  it("backfills exactly the simulator's walk: the same ids, the same microseconds", SLOW, async () => {
+    const upstream = simulator({ events: 4000 });
+    const started = performance.now();
+    syncer({ client: simulatorClient(upstream) });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    const seconds = (performance.now() - started) / 1000;
+    console.info(`backfill of 4,000 events on ${kind.name}: ${Math.round(4000 / seconds)} events/s`);
+
+    expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
+    expect(await readArchiveFigures(database.db)).toMatchObject({
+      events: 4000,
+      backfill: { complete: true, events: 4000 },
+      syncing_instance: "instance-a",
+      last_error: null,
+    });
+  });
+
+  it("follows events as they arrive live, every interval", SLOW, async () => {
+    const upstream = simulator({ events: 300, liveEventsPerMinute: 1200 });
+    syncer({ client: simulatorClient(upstream) });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    await expect.poll(() => upstream.size(), SLOW).toBeGreaterThanOrEqual(320);
+    const arrived = simulatorTrail(upstream);
+    await expect
+      .poll(async () => {
+        const archived = new Set(await archivedTrail(database.db));
+        return arrived.filter((line) => !archived.has(line));
+      }, SLOW)
+      .toEqual([]);
+    upstream.close(); // no more arrivals: the archive catches up and equals the trail
+    await expect.poll(() => archivedTrail(database.db), SLOW).toEqual(simulatorTrail(upstream));
+  });
+
+  it("asks at once when nudged, not at the next interval", SLOW, async () => {
+    const upstream = simulator({ events: 300 });
+    // An interval far longer than the wait below: only the nudge can bring the new events in.
+    const sync = syncer({ client: simulatorClient(upstream), intervalMs: 600_000 });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    upstream.addEvents(3);
+    sync.nudge();
+    await expect.poll(() => archivedTrail(database.db), { timeout: 60_000 }).toEqual(simulatorTrail(upstream));
+    expect(simulatorTrail(upstream)).toHaveLength(303);
+  });
+
+  it("follows a trail that was empty when the backfill walked it", SLOW, async () => {
+    const upstream = simulator({ events: 0 });
+    const sync = syncer({ client: simulatorClient(upstream), intervalMs: 600_000 });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    upstream.addEvents(4);
+    sync.nudge();
+    await expect.poll(() => archivedTrail(database.db), { timeout: 60_000 }).toEqual(simulatorTrail(upstream));
+    expect(simulatorTrail(upstream)).toHaveLength(4);
+  });
+
+  it("resumes a backfill cut short from its stored position, and ends with the same set", SLOW, async () => {
+    const upstream = simulator({ events: 2000 });
+    // The first instance "dies" on its sixth request: that request never ends.
+    let calls = 0;
+    const dying = simulatorClient(upstream, {
+      fetch: (base) => (url, init) => {
+        calls += 1;
+        if (calls < 6) return base(url, init);
+        return new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+      },
+    });
+    const first = syncer({ client: dying });
+    await expect.poll(() => calls, SLOW).toBe(6);
+    await first.stop({ release: false });
+    const kept = await readArchiveFigures(database.db);
+    expect(kept.backfill.events).toBeGreaterThan(0);
+    expect(kept.backfill.complete).toBe(false);
+
+    const asked: URL[] = [];
+    syncer({
+      instance: "instance-b",
+      client: simulatorClient(upstream, {
+        fetch: (base) => (url, init) => {
+          asked.push(new URL(url));
+          return base(url, init);
+        },
+      }),
+    });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    const backfillRequests = asked.filter((url) => !url.searchParams.has("start_date"));
+    // It went on from the stored cursor, not from the newest page.
+    expect(backfillRequests[0]?.searchParams.get("cursor")).toEqual(expect.any(String));
+    expect(backfillRequests.length).toBe(2000 / SYNC_PAGE_SIZE - kept.backfill.events / SYNC_PAGE_SIZE);
+    expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
+    expect((await readArchiveFigures(database.db)).events).toBe(2000);
+  });
+
+  it("loses and doubles nothing through 429, 500, hangs, latency and malformed pages", SLOW, async () => {
+    const upstream = simulator({
+      events: 2000,
+      faults: "429:1@3,500@5-6,latency:100@8,malformed@10,hang@12,wrong-shape@14,502@16,503@18",
+    });
+    syncer({ client: simulatorClient(upstream, { timeoutMs: 300 }) });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
+    expect(await readArchiveFigures(database.db)).toMatchObject({ events: 2000, last_error: null });
+    expect(upstream.requestCount()).toBeGreaterThanOrEqual(2000 / SYNC_PAGE_SIZE + 8);
+  });
+
+  it("says in words why sync is failing, keeps what it has, and recovers", SLOW, async () => {
+    const upstream = simulator({ events: 1000 });
+    let failing = false;
+    syncer({
+      client: simulatorClient(upstream, {
+        fetch: (base) => (url, init) => {
+          if (!failing) return base(url, init);
+          return base(url, { ...init, headers: { ...init.headers, [FAULT_HEADER]: "500" } });
+        },
+      }),
+    });
+    await expect.poll(() => readArchiveFigures(database.db).then((f) => f.backfill.events), SLOW).toBeGreaterThan(0);
+    failing = true;
+    await expect
+      .poll(() => readArchiveFigures(database.db).then((f) => f.last_error), SLOW)
+      .toBe(API_ERRORS.upstream_unavailable.message);
+    failing = false;
+    await expect.poll(backfilled, SLOW).toBe(true);
+    await expect.poll(() => readArchiveFigures(database.db).then((f) => f.last_error), SLOW).toBe(null);
+    expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
+  });
+
+  it("lets exactly one of two instances sync, and the other takes over when it dies", SLOW, async () => {
+    const upstream = simulator({ events: 1500 });
+    // Each instance has its own connection (its own pool on a server; PGlite has one connection).
+    const second = testDb.target.kind === "server" ? await openArchiveDatabase(testDb.target) : database;
+    if (second !== database) cleanups.push(() => second.close());
+    const a = syncer({ instance: "instance-a", client: simulatorClient(upstream) });
+    const b = syncer({ instance: "instance-b", db: second.db, client: simulatorClient(upstream) });
+
+    await expect.poll(() => a.isSyncing() || b.isSyncing(), SLOW).toBe(true);
+    const [holder, other] = a.isSyncing() ? [a, b] : [b, a];
+    expect(other.isSyncing()).toBe(false);
+    expect((await readArchiveFigures(database.db)).syncing_instance).toBe(holder.instance);
+
+    await holder.stop({ release: false });
+    await expect.poll(() => other.isSyncing(), SLOW).toBe(true);
+    await expect.poll(() => readArchiveFigures(database.db).then((f) => f.syncing_instance), SLOW).toBe(other.instance);
+    await expect.poll(backfilled, SLOW).toBe(true);
+    expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
+  });
+
+  it("with ARCHIVE_RETENTION_DAYS prunes older events and backfills only those inside it", SLOW, async () => {
+    const upstream = simulator({ events: 1000 });
+    // An event archived long ago, before the retention was set.
+    const ancient = expectedEvents(upstream).at(-1)!;
+    await acquireSyncLease(database.db, "earlier", 60_000);
+    await storePage(database.db, "earlier", [ancient], { walk: "follow", next: "x" });
+    await releaseSyncLease(database.db, "earlier");
+
+    // The simulator's trail ends at NOW; the syncer's clock runs from there too.
+    const offset = Date.now() - Date.parse(NOW);
+    const clock = { ...systemClock, now: () => Date.now() - offset };
+    const oldest = new Date(Date.parse(NOW) - 30 * 86_400_000).toISOString();
+    syncer({ client: simulatorClient(upstream), retentionDays: 30, clock });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    const newest = new Date(clock.now() - 30 * 86_400_000).toISOString();
+
+    const archived = await archivedTrail(database.db);
+    const createdAt = (line: string) => line.split(" ")[1]!;
+    expect(archived.length).toBeGreaterThan(0);
+    expect(archived.every((line) => createdAt(line) >= oldest)).toBe(true);
+    expect(ancient.created_at < oldest).toBe(true); // so it was pruned
+    const kept = simulatorTrail(upstream).filter((line) => createdAt(line) >= newest);
+    expect(kept.filter((line) => !archived.includes(line))).toEqual([]);
+    expect(archived.length).toBeLessThan(simulatorTrail(upstream).length);
+    expect((await readArchiveFigures(database.db)).events).toBe(archived.length);
+  });
+});
