@@ -35,7 +35,11 @@ export type ArchiveStatus = z.infer<typeof archiveStatusSchema>;
 export async function fetchArchiveStatus(signal?: AbortSignal): Promise<ArchiveStatus | null> {
   const response = await fetch(ARCHIVE_STATUS_ENDPOINT, { signal, headers: { accept: "application/json" } });
   // A redirect can only be to sign-in: fetch followed it to an HTML page.
-  if (response.status === 404 || response.status === 401 || response.redirected) return null;
+  if (response.status === 404 || response.status === 401 || response.redirected) {
+    // Read to its end, unused: a body left unread holds its connection (and keeps it "loading").
+    await response.arrayBuffer().catch(() => undefined);
+    return null;
+  }
   if (!response.ok) throw new Error(`The archive status answered ${response.status}`);
   const status = archiveStatusSchema.safeParse(await response.json().catch(() => null));
   if (!status.success) throw new Error("The archive status has a shape this app cannot read");
