@@ -3,6 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo } from "react";
 
+import { ArchiveStatusLine } from "@/components/explorer/archive-status-line";
 import { DemoBanner } from "@/components/explorer/demo-banner";
 import { EventResults } from "@/components/explorer/event-results";
 import { ExportMenu } from "@/components/explorer/export-menu";
@@ -48,6 +49,7 @@ export function Explorer({ demo }: { demo: boolean }) {
           <ExportMenu filters={parsed.ok ? parsed.value : null} />
         </FilterBar>
       </div>
+      <ArchiveStatusLine />
       {parsed.ok ? (
         // A new filter state is a new result set: remounting resets scroll and keyboard position.
         <EventResults
