@@ -36,7 +36,7 @@ export function EventResults({ filters, openEventId, onOpen, onClose }: EventRes
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch } = query;
   const events = useMemo(() => data?.pages.flatMap((page) => page.results) ?? NO_EVENTS, [data]);
   const table = useEventTable(events);
-  const newEvents = useNewEvents(filters, events[0]);
+  const newEvents = useNewEvents(filters, data ? events : null);
 
   // One page at a time: a second call while one is loading would cancel and restart it.
   const loadMore = useCallback(() => {

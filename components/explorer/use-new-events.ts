@@ -23,15 +23,18 @@ export type NewEventsState = NewEvents & {
 /**
  * Events newer than the table's top row, learnt from the archive's status: when its newest event is
  * newer than the top row, a fresh first page (kept apart from the table's cache, so no row on screen
- * moves) says how many. Nothing happens without an archive.
+ * moves) says how many. `shown` is the table's rows, null until its first page is in. Nothing
+ * happens without an archive.
  */
-export function useNewEvents(filters: AuditTrailFilters, top: AuditEvent | undefined): NewEventsState {
+export function useNewEvents(filters: AuditTrailFilters, shown: readonly AuditEvent[] | null): NewEventsState {
   const queryClient = useQueryClient();
   const toast = useToast();
   const status = useQuery(archiveStatusQueryOptions());
   const newestInArchive = status.data && status.data.mode !== "off" ? status.data.newest_event_at : null;
-  // The status's arrival time stands for "now": the range's end is judged when the archive last spoke.
-  const looking = mayHaveNewEvents(filters, top, newestInArchive, status.dataUpdatedAt);
+  const top = shown?.[0];
+  // Only once the table has its rows. The status's arrival time stands for "now": the range's end
+  // is judged when the archive last spoke.
+  const looking = shown !== null && mayHaveNewEvents(filters, top, newestInArchive, status.dataUpdatedAt);
 
   const head = useQuery({
     // Apart from the table's key ("audit-trail"): this page never replaces a row on screen.
