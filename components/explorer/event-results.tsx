@@ -7,10 +7,12 @@ import { EmptyState } from "@/components/explorer/empty-state";
 import { ErrorMessage } from "@/components/explorer/error-message";
 import { EventDetail } from "@/components/explorer/event-detail";
 import { EventTable } from "@/components/explorer/event-table";
+import { NewEventsButton } from "@/components/explorer/new-events-button";
 import { ResultsFooter } from "@/components/explorer/results-footer";
 import { ResultsToolbar } from "@/components/explorer/results-toolbar";
 import { TableSkeleton } from "@/components/explorer/table-skeleton";
 import { useEventTable } from "@/components/explorer/use-event-table";
+import { useNewEvents } from "@/components/explorer/use-new-events";
 import type { AuditEvent } from "@/lib/audit-event";
 import { DEFAULT_PAGE_SIZE, type AuditTrailFilters } from "@/lib/filters";
 import { auditTrailQueryOptions } from "@/lib/query-options";
@@ -34,6 +36,7 @@ export function EventResults({ filters, openEventId, onOpen, onClose }: EventRes
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch } = query;
   const events = useMemo(() => data?.pages.flatMap((page) => page.results) ?? NO_EVENTS, [data]);
   const table = useEventTable(events);
+  const newEvents = useNewEvents(filters, data ? events : null);
 
   // One page at a time: a second call while one is loading would cancel and restart it.
   const loadMore = useCallback(() => {
@@ -61,12 +64,22 @@ export function EventResults({ filters, openEventId, onOpen, onClose }: EventRes
 
   if (query.isPending) return <TableSkeleton />;
   if (query.isError && !data) return <ErrorMessage error={query.error} onRetry={() => void refetch()} />;
-  if (events.length === 0) return <EmptyState filters={filters} />;
+  if (events.length === 0) {
+    return (
+      <>
+        <NewEventsButton newEvents={newEvents} />
+        <EmptyState filters={filters} />
+      </>
+    );
+  }
 
   return (
     <>
       <ResultsToolbar table={table} count={events.length} />
+      <NewEventsButton newEvents={newEvents} />
       <EventTable
+        key={newEvents.tableKey}
+        scrollRef={newEvents.tableRef}
         table={table}
         openEventId={openEventId}
         onOpen={onOpen}

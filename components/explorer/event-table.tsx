@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 
 import { COLUMN_CLASS } from "@/components/explorer/columns";
 import type { EventTable as EventTableInstance } from "@/components/explorer/use-event-table";
@@ -30,6 +30,8 @@ type EventTableProps = {
   prefetchDistance: number;
   /** Footer shown after the last row (Load more, end of the trail, errors). */
   children: ReactNode;
+  /** The scroll box, for a caller that moves the focus to the table. */
+  scrollRef?: RefObject<HTMLDivElement | null>;
 };
 
 export function EventTable({
@@ -41,8 +43,10 @@ export function EventTable({
   onLoadMore,
   prefetchDistance,
   children,
+  scrollRef: callerRef,
 }: EventTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const ownRef = useRef<HTMLDivElement>(null);
+  const scrollRef = callerRef ?? ownRef;
   const rows = table.getRowModel().rows;
 
   // The React Compiler (which this warning is about) is not enabled here: the virtualizer is read

@@ -3,6 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo } from "react";
 
+import { ArchiveStatusLine } from "@/components/explorer/archive-status-line";
 import { DemoBanner } from "@/components/explorer/demo-banner";
 import { EventResults } from "@/components/explorer/event-results";
 import { ExportMenu } from "@/components/explorer/export-menu";
@@ -60,6 +61,7 @@ export function Explorer({ demo }: { demo: boolean }) {
         </FilterBar>
       </div>
       <UrlProblems problems={url.problems} search={search} />
+      <ArchiveStatusLine />
       {filters && (
         // A new filter state is a new result set: remounting resets scroll and keyboard position.
         <EventResults
