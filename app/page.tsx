@@ -35,6 +35,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (!(await getPageSession())) redirect(signInPath(params.size > 0 ? `/?${params}` : "/"));
 
   const demo = isDemoUpstream(getServerConfig().upstream);
+  getAuditTrailSource().nudge();
   // The same reading the explorer makes; a URL whose filters cannot be used fetches nothing.
   const { filters } = readExplorerUrl(params);
   const queryClient = getQueryClient();

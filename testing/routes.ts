@@ -22,17 +22,17 @@ export const signedOut: SessionReader = async () => null;
 
 export type RouteHandler = (request: NextRequest) => Promise<Response>;
 
-/** The source the app would build from these variables (as in its environment), reading `simulator` in-process. */
+/** The live source the app would build from these variables (as in its environment), reading `simulator` in-process. */
 export function simulatorSource(simulator: Simulator, variables: Record<string, string> = {}): AuditTrailSource {
-  return createAuditTrailSource(parseServerConfig(variables), { simulator });
+  return createAuditTrailSource(parseServerConfig({ ARCHIVE: "off", ...variables }), { simulator });
 }
 
-/** The source the app would build from these variables, for a remote upstream (MERGE_API_KEY set). */
+/** The live source the app would build from these variables, for a remote upstream (MERGE_API_KEY set). */
 export function remoteSource(
   variables: Record<string, string>,
   fetch?: (url: string, init: RequestInit) => Promise<Response>,
 ): AuditTrailSource {
-  return createAuditTrailSource(parseServerConfig(variables), { fetch });
+  return createAuditTrailSource(parseServerConfig({ ARCHIVE: "off", ...variables }), { fetch });
 }
 
 export function apiRequest(search: string, init: { path?: string; signal?: AbortSignal } = {}): NextRequest {

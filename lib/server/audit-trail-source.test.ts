@@ -7,13 +7,13 @@ import { expectedEvents } from "@/testing/simulator-oracle";
 
 const NOW = "2026-11-28T12:00:00Z";
 
-describe("createAuditTrailSource", () => {
+describe("createAuditTrailSource with ARCHIVE=off (live)", () => {
   it("reads the embedded simulator when no Merge key is configured, and never the network", async () => {
     const simulator = createSimulator({ now: NOW, events: 50 });
     const network = async () => {
       throw new Error("the embedded source must not use the network");
     };
-    const source = createAuditTrailSource(parseServerConfig({}), { simulator, fetch: network });
+    const source = createAuditTrailSource(parseServerConfig({ ARCHIVE: "off" }), { simulator, fetch: network });
     const { page } = await source.listPage({ page_size: 5 });
     expect(page.results).toEqual(expectedEvents(simulator).slice(0, 5));
     expect(simulator.requestCount()).toBe(1);
@@ -23,7 +23,7 @@ describe("createAuditTrailSource", () => {
     const merge = createSimulator({ now: NOW, events: 50, apiKey: "merge-key-123" });
     const calls: { url: string; authorization: string | null }[] = [];
     const source = createAuditTrailSource(
-      parseServerConfig({ MERGE_API_KEY: "merge-key-123", MERGE_REGION: "eu", MERGE_CATEGORY: "ats" }),
+      parseServerConfig({ ARCHIVE: "off", MERGE_API_KEY: "merge-key-123", MERGE_REGION: "eu", MERGE_CATEGORY: "ats" }),
       {
         fetch: (url, init) => {
           calls.push({ url, authorization: new Headers(init.headers).get("authorization") });

@@ -1,57 +1,34 @@
 import "server-only";
 
 import type { AuditTrailQuery } from "@/lib/filters";
-import type { Simulator } from "@/lib/simulator";
+import { listArchivedPage, nudgeArchive } from "@/lib/server/archive/runtime";
 import { getServerConfig, type ServerConfig } from "@/lib/server/config";
-import {
-  createMergeClient,
-  type FetchLike,
-  type ListOptions,
-  type ListResult,
-  type MergeClient,
-  type MergeClientOptions,
-} from "@/lib/server/merge/client";
-import { embeddedSimulator } from "@/lib/server/merge/embedded";
+import type { ListOptions, ListResult } from "@/lib/server/merge/client";
+import { createUpstreamClient, type UpstreamClientOptions } from "@/lib/server/upstream-client";
 
-// Where the audit trail comes from, chosen from the configuration in this one place: the embedded
-// simulator (no MERGE_API_KEY) or Merge over the network. The page, the API and the export read
-// whichever source this builds, through the same pure Merge client.
+// Where the explorer's audit trail comes from, chosen from the configuration in this one place:
+// the archive (unless ARCHIVE=off), or else the upstream itself, live (the embedded simulator or
+// Merge). The page, the API and the export read whichever source this builds.
 
 export type AuditTrailSource = {
-  /** One page for a validated query; throws MergeApiError. Pass the request's signal. */
+  /** One page for a validated query; throws MergeApiError or ArchiveError. Pass the request's signal. */
   listPage(query: AuditTrailQuery, options?: ListOptions): Promise<ListResult>;
+  /** Someone opened or refreshed the explorer: the archive asks Merge once for newer events. */
+  nudge(): void;
 };
 
-export type AuditTrailSourceOptions = {
-  /** The embedded upstream (default: the process's simulator for its SIMULATOR_* settings). */
-  simulator?: Simulator;
-  /** The network for a remote upstream (default: the global fetch, looked up at call time). */
-  fetch?: FetchLike;
+export type AuditTrailSourceOptions = Pick<UpstreamClientOptions, "simulator" | "fetch">;
+
+// A page is never held back waiting for Merge: the archive answers from its database alone.
+const archiveSource: AuditTrailSource = {
+  listPage: async (query) => ({ page: await listArchivedPage(query), retries: 0, upstreamMs: 0 }),
+  nudge: nudgeArchive,
 };
-
-const networkFetch: FetchLike = (url, init) => fetch(url, init);
-
-/** The pure Merge client for the configured upstream; the archive's sync builds its own with `retry`. */
-export function createUpstreamClient(
-  config: ServerConfig,
-  options: AuditTrailSourceOptions & Pick<MergeClientOptions, "retry"> = {},
-): MergeClient {
-  const { baseUrl } = config.upstream;
-  let transport: { fetch: FetchLike; apiKey: string };
-  if (config.upstream.kind === "embedded") {
-    // In-process: same code path as Merge, with no port and no key to leak.
-    const simulator = options.simulator ?? embeddedSimulator();
-    transport = { fetch: (url, init) => simulator.handle(new Request(url, init)), apiKey: simulator.options.apiKey };
-  } else {
-    // parseServerConfig gives every remote upstream a key; the fallback only satisfies the type.
-    transport = { fetch: options.fetch ?? networkFetch, apiKey: config.apiKey ?? "" };
-  }
-  return createMergeClient({ baseUrl, category: config.category, timeoutMs: config.timeoutMs, retry: options.retry, ...transport });
-}
 
 export function createAuditTrailSource(config: ServerConfig, options: AuditTrailSourceOptions = {}): AuditTrailSource {
+  if (config.archive.mode !== "off") return archiveSource;
   const client = createUpstreamClient(config, options);
-  return { listPage: (query, listOptions) => client.listAuditEvents(query, listOptions) };
+  return { listPage: (query, listOptions) => client.listAuditEvents(query, listOptions), nudge: () => {} };
 }
 
 let appSource: AuditTrailSource | undefined;

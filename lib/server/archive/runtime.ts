@@ -4,7 +4,7 @@ import type { AuditTrailPage } from "@/lib/audit-event";
 import type { AuditTrailQuery } from "@/lib/filters";
 import { getServerConfig, type ArchiveConfig } from "@/lib/server/config";
 import { logWarning } from "@/lib/server/log";
-import { createUpstreamClient } from "@/lib/server/audit-trail-source";
+import { createUpstreamClient } from "@/lib/server/upstream-client";
 
 import { openArchiveDatabase, type ArchiveDatabase } from "./database";
 import { ArchiveError, ArchiveStartupError } from "./errors";
