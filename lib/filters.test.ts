@@ -57,6 +57,15 @@ describe("parseQuery and toSearchParams", () => {
     }
   });
 
+  it("accepts dates whose UTC form has a year from 0001 to 9999, the edges included", () => {
+    expect(parsed("start_date=0001-01-01T00:00:00Z&end_date=9999-12-31T23:59:59Z")).toEqual({
+      start_date: "0001-01-01T00:00:00.000Z",
+      end_date: "9999-12-31T23:59:59.000Z",
+    });
+    expect(parsed("end_date=9999-12-31T23:59:59.999Z").end_date).toBe("9999-12-31T23:59:59.999Z");
+    expect(parsed("start_date=0001-01-01T01:00:00%2B01:00").start_date).toBe("0001-01-01T00:00:00.000Z");
+  });
+
   it("accepts the edges of the page size and event type rules", () => {
     expect(parsed("page_size=1").page_size).toBe(1);
     expect(parsed(`page_size=${MAX_PAGE_SIZE}`).page_size).toBe(MAX_PAGE_SIZE);
@@ -103,6 +112,10 @@ describe("parseQuery refuses what Merge must never see", () => {
     ["a cursor of the wrong length for base64", "cursor=0", "cursor", /not valid/],
     ["a cursor in URL-safe base64", "cursor=ab-_cd8%3D", "cursor", /not valid/],
     ["a cursor padded in the middle", "cursor=ab%3D%3Dcd8%3D", "cursor", /not valid/],
+    ["a start_date whose UTC form has five digits", "start_date=9999-12-31T23:59:59.999-23:59", "start_date", /0001-01-01 to 9999-12-31/],
+    ["a start_date in year 0000", "start_date=0000-06-01T00:00:00Z", "start_date", /0001-01-01 to 9999-12-31/],
+    ["an end_date that an offset pushes into year 0000", "end_date=0001-01-01T00:30:00%2B01:00", "end_date", /0001-01-01 to 9999-12-31/],
+    ["an end_date past 9999 in UTC", "end_date=9999-12-31T23:00:00-02:00", "end_date", /0001-01-01 to 9999-12-31/],
   ])("refuses %s", (_, search, field, message) => {
     const result = parse(search);
     expect(result.ok).toBe(false);

@@ -24,7 +24,12 @@ const isoDateTime = z
     }),
   )
   // One canonical spelling, so equal filters give equal URLs and cache keys.
-  .transform((value) => new Date(value).toISOString());
+  .transform((value) => new Date(value).toISOString())
+  // Merge reads four-digit years only: an offset can push 9999-12-31 into +010000, or 0001-01-01
+  // into year 0000, and either would earn a refusal that counts towards Merge's per-IP block.
+  .refine((iso) => /^\d{4}-/.test(iso) && !iso.startsWith("0000-"), {
+    message: "Use a date from 0001-01-01 to 9999-12-31 (in UTC), e.g. 2026-11-01T09:00:00Z",
+  });
 
 export const querySchema = z
   .object({
