@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 
 import { proxy } from "@/proxy";
 import { DEVELOPMENT_SECRET } from "@/lib/server/auth/secret";
+import { HOSTILE_CALLBACKS, staysOnOrigin } from "@/testing/hostile-callbacks";
 
 const ORIGIN = "https://audit.example.test";
 const SHARED = "/?user_email=a%40b.com&event_type=INVITED_USER";
@@ -112,4 +113,19 @@ describe("proxy callback for client-side navigations", () => {
     const target = signInTarget(await proxy(request(`${SHARED}&_rsc=abc12`)));
     expect(target.searchParams.get("callbackUrl")).toBe(SHARED);
   });
+});
+
+describe("proxy callback for hostile request paths", () => {
+  it.each(HOSTILE_CALLBACKS.map((value) => [JSON.stringify(value), value]))(
+    "keeps the sign-in redirect and its callback on this origin for %s",
+    async (_, value) => {
+      const url = `${ORIGIN}${value.startsWith("/") ? value : `/${value}`}`;
+      if (!URL.canParse(url)) return;
+      const target = signInTarget(await proxy(request(url)));
+      expect(target.origin).toBe(ORIGIN);
+      expect(target.pathname).toBe("/signin");
+      const callback = target.searchParams.get("callbackUrl");
+      if (callback !== null) expect(staysOnOrigin(callback, ORIGIN)).toBe(true);
+    },
+  );
 });
