@@ -1,8 +1,15 @@
-// Runs once when the server starts: a missing NEXTAUTH_SECRET in production, or a sign-in setup
-// that lets nobody in, is reported at boot rather than on the first visitor's request.
+// Runs once when the server starts: a configuration that cannot be run safely (a missing or weak
+// NEXTAUTH_SECRET, a half-configured provider) stops the server here, with the variable's name,
+// rather than on the first visitor's request; sign-in setups that let nobody in are logged.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkAuthConfiguration } = await import("@/lib/server/auth/startup");
-    checkAuthConfiguration();
+    try {
+      checkAuthConfiguration();
+    } catch (error) {
+      // Next logs a failing hook and goes on serving every request with a 500: stop instead.
+      console.error(`Refusing to start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
   }
 }

@@ -129,3 +129,21 @@ describe("proxy callback for hostile request paths", () => {
     },
   );
 });
+
+describe("proxy HSTS", () => {
+  it.each(["development", "test", "production"])(
+    "follows the public URL's scheme at run time, whatever NODE_ENV says (%s)",
+    async (NODE_ENV) => {
+      vi.stubEnv("NODE_ENV", NODE_ENV);
+      try {
+        vi.stubEnv("NEXTAUTH_URL", "https://audit.example.test");
+        expect((await proxy(request("/signin"))).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+        vi.stubEnv("NEXTAUTH_URL", "http://127.0.0.1:3000");
+        expect((await proxy(request("/signin"))).headers.has("strict-transport-security")).toBe(false);
+      } finally {
+        vi.stubEnv("NODE_ENV", "test");
+        vi.stubEnv("NEXTAUTH_URL", "");
+      }
+    },
+  );
+});
