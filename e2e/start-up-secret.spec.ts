@@ -10,11 +10,12 @@ import { expect, test } from "./support/test";
 const PORT = 3233;
 
 /** Runs `next start` until it exits (or 30 s pass) and returns its exit code and output. */
-function startUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function startUntilExit(env: Record<string, string> & { NODE_ENV: "development" | "test" | "production" }): Promise<{ code: number | null; output: string }> {
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const inherited = Object.entries(process.env).filter(([name]) => !/^(AUTH_|NEXTAUTH_|MERGE_)/.test(name));
+  const childEnv: NodeJS.ProcessEnv = { ...Object.fromEntries(inherited), NEXT_TELEMETRY_DISABLED: "1", ...env };
   const child = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(PORT)], {
-    env: { ...Object.fromEntries(inherited), NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -31,7 +32,7 @@ function startUntilExit(env: Record<string, string>): Promise<{ code: number | n
 
 test.describe.configure({ mode: "default" });
 
-for (const NODE_ENV of ["development", "test", "production"]) {
+for (const NODE_ENV of ["development", "test", "production"] as const) {
   test(`next start stops without NEXTAUTH_SECRET when an identity provider is configured (NODE_ENV=${NODE_ENV})`, async () => {
     test.setTimeout(60_000);
     const { code, output } = await startUntilExit({

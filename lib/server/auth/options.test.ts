@@ -4,7 +4,7 @@ import { HOSTILE_CALLBACKS, staysOnOrigin } from "@/testing/hostile-callbacks";
 
 const BASE_URL = "https://audit.example.test";
 
-type RedirectCallback = (params: { url: string; baseUrl: string }) => string | Promise<string>;
+type RedirectCallback = (params: { url: string; baseUrl: string }) => string | PromiseLike<string>;
 let redirectCallback: RedirectCallback;
 
 beforeAll(async () => {
