@@ -8,6 +8,7 @@ import { auditTrailQueryOptions, type FetchAuditTrailPage } from "@/lib/query-op
 import { signInPath } from "@/lib/server/auth/callback-url";
 import { getPageSession } from "@/lib/server/auth/session";
 import { getServerConfig } from "@/lib/server/config";
+import { openQueryCursor, sealPageCursors } from "@/lib/server/cursor-seal";
 import { listAuditEvents } from "@/lib/server/merge/client";
 import { isDemoUpstream } from "@/lib/upstream";
 
@@ -24,20 +25,26 @@ function toUrlSearchParams(searchParams: SearchParams): URLSearchParams {
   return params;
 }
 
-const fetchPageFromMerge: FetchAuditTrailPage = async (filters, cursor, signal) =>
-  (await listAuditEvents({ ...filters, cursor: cursor ?? undefined }, { signal })).page;
+/** The server's fetcher for `user`: cursors are opened and sealed exactly as our API does. */
+function fetchPageFromMerge(user: string): FetchAuditTrailPage {
+  return async (filters, cursor, signal) => {
+    const { page } = await listAuditEvents(openQueryCursor({ ...filters, cursor: cursor ?? undefined }, user), { signal });
+    return { ...page, ...sealPageCursors(page, user) };
+  };
+}
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = toUrlSearchParams(await searchParams);
   // proxy.ts already sends visitors without a session to sign-in; this page calls Merge itself,
   // so it checks again rather than trust that nothing ever routes around the proxy.
-  if (!(await getPageSession())) redirect(signInPath(params.size > 0 ? `/?${params}` : "/"));
+  const session = await getPageSession();
+  if (!session) redirect(signInPath(params.size > 0 ? `/?${params}` : "/"));
 
   const demo = isDemoUpstream(getServerConfig().upstream);
   const parsed = parseFilters(params, ["event"]);
   const queryClient = getQueryClient();
   // An invalid URL fetches nothing: Explorer shows the hint from the same parse.
-  if (parsed.ok) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(parsed.value, fetchPageFromMerge));
+  if (parsed.ok) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(parsed.value, fetchPageFromMerge(session.email)));
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

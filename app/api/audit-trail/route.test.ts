@@ -5,12 +5,16 @@ import { z } from "zod";
 import { auditTrailPageSchema, type AuditEvent } from "@/lib/audit-event";
 import { walkPages } from "@/lib/paging";
 import type { Simulator } from "@/lib/simulator";
+import { encodeCursor } from "@/lib/simulator/cursor";
+import { sealCursor } from "@/lib/server/cursor-seal";
 
 import {
   apiRequest,
   loadRoute,
+  ALLOWED_EMAIL,
   sessionCookie,
   startStandaloneSimulator,
+  TEST_SECRET,
   walkRoute,
   type RouteHandler,
   type StandaloneSimulator,
@@ -69,6 +73,9 @@ async function errorOf(response: Response) {
   return errorBodySchema.parse(await response.json()).error;
 }
 
+/** A cursor as Merge would issue it, for a position in the simulated trail. */
+const MERGE_CURSOR = encodeCursor({ position: Date.parse("2026-11-20T00:00:00Z") * 1000, offset: 0, reverse: false });
+
 const REFUSED: Array<[string, string]> = [
   ["page_size=500", "page_size"],
   ["start_date=yesterday", "start_date"],
@@ -79,6 +86,15 @@ const REFUSED: Array<[string, string]> = [
   [`cursor=${"A".repeat(600)}`, "cursor"],
   ["cursor=not%20base64!", "cursor"],
   ["page_size=10&page_size=20", "page_size"],
+  // Dates whose UTC form Merge cannot read
+  ["start_date=9999-12-31T23:59:59.999-23:59", "start_date"],
+  ["start_date=0000-01-01T00:00:00Z", "start_date"],
+  // Cursors that did not come from Merge through us, for this user: Merge would refuse most of them
+  [`cursor=${encodeURIComponent(MERGE_CURSOR)}`, "cursor"],
+  [`cursor=${Buffer.from(MERGE_CURSOR).toString("base64url")}`, "cursor"],
+  [`cursor=${sealCursor(MERGE_CURSOR, "someone.else@acme.test", TEST_SECRET)}`, "cursor"],
+  [`cursor=${sealCursor(MERGE_CURSOR, ALLOWED_EMAIL, "another-deployment-secret-0123456789abcdef")}`, "cursor"],
+  [`cursor=${sealCursor(btoa("p=yesterday"), ALLOWED_EMAIL, TEST_SECRET).slice(0, -2)}`, "cursor"],
 ];
 
 describe("GET /api/audit-trail with the embedded simulator", () => {
@@ -135,8 +151,8 @@ describe("GET /api/audit-trail with the embedded simulator", () => {
   });
 
   it("tells the user to start over when Merge no longer knows a cursor", async () => {
-    // Well-formed base64, so it passes our checks, of a position Merge cannot read.
-    const response = await GET(apiRequest(`cursor=${encodeURIComponent(btoa("p=yesterday"))}`, cookie));
+    // Sealed by us, so it passes our checks, around a position Merge cannot read.
+    const response = await GET(apiRequest(`cursor=${sealCursor(btoa("p=yesterday"), ALLOWED_EMAIL, TEST_SECRET)}`, cookie));
     expect(response.status).toBe(400);
     expect(await errorOf(response)).toMatchObject({ code: "invalid_cursor", field: "cursor", message: expect.stringMatching(/first page/) });
   });

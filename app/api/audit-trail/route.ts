@@ -1,11 +1,13 @@
 import { QUERY_KEYS } from "@/lib/filters";
+import { openQueryCursor, sealPageCursors } from "@/lib/server/cursor-seal";
 import { listAuditEvents } from "@/lib/server/merge/client";
 import { withSession } from "@/lib/server/with-session";
 
-// One page of the audit trail for the explorer. Only queries the shared schema accepts reach Merge.
-export const GET = withSession(async (request, { parseQuery, recordUpstream }) => {
-  const query = parseQuery({ allow: QUERY_KEYS });
+// One page of the audit trail for the explorer. Only queries the shared schema accepts, with a
+// cursor this server sealed for this user, reach Merge; the cursors going back are sealed too.
+export const GET = withSession(async (request, { session, parseQuery, recordUpstream }) => {
+  const query = openQueryCursor(parseQuery({ allow: QUERY_KEYS }), session.email);
   const { page, retries, upstreamMs } = await listAuditEvents(query, { signal: request.signal });
   recordUpstream({ retries, upstreamMs });
-  return Response.json({ results: page.results, next: page.next, previous: page.previous });
+  return Response.json({ results: page.results, ...sealPageCursors(page, session.email) });
 });
