@@ -28,7 +28,7 @@ function toUrlSearchParams(searchParams: SearchParams): URLSearchParams {
 /** The server's fetcher for `user`: cursors are opened and sealed exactly as our API does. */
 function fetchPageFromMerge(user: string): FetchAuditTrailPage {
   return async (filters, cursor, signal) => {
-    const { page } = await listAuditEvents(openQueryCursor({ ...filters, cursor: cursor ?? undefined }, user), { signal });
+    const { page } = await listAuditEvents(openQueryCursor({ ...filters, cursor: cursor ?? undefined }, user), { signal, user });
     return { ...page, ...sealPageCursors(page, user) };
   };
 }

@@ -19,6 +19,7 @@ const API_ERROR_CODES = [
   "upstream_unavailable",
   "upstream_timeout",
   "upstream_invalid",
+  "held_back",
   "internal_error",
 ] as const;
 

@@ -37,10 +37,12 @@ function failureId(error: Error): number {
 
 export function ErrorMessage({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const known = error instanceof AuditTrailError ? error : new AuditTrailError("unexpected", error.message);
-  if (known.code === "rate_limited") {
+  if (known.code === "rate_limited" || known.code === "held_back") {
     return (
       <RateLimited
         key={failureId(known)}
+        // A hold by our own failure guard: the server's words say whose failures caused it.
+        text={known.code === "held_back" ? known.message : "Merge is rate-limiting requests"}
         seconds={known.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS}
         onRetry={onRetry}
       />
@@ -57,11 +59,13 @@ export function ErrorMessage({ error, onRetry }: { error: Error; onRetry: () => 
   );
 }
 
-function RateLimited({ seconds, onRetry }: { seconds: number; onRetry: () => void }) {
+function RateLimited({ text, seconds, onRetry }: { text: string; seconds: number; onRetry: () => void }) {
   const left = useCountdown(Math.max(1, Math.ceil(seconds)), onRetry);
   return (
     <ErrorBox>
-      <p>Merge is rate-limiting requests; retrying in {left} s</p>
+      <p>
+        {text}; retrying in {left} s
+      </p>
       <Button onClick={onRetry}>Retry</Button>
     </ErrorBox>
   );

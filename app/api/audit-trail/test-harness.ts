@@ -43,6 +43,8 @@ export async function loadRoute(env: Record<string, string> = {}): Promise<Route
   vi.unstubAllEnvs();
   for (const [name, value] of Object.entries({ ...BASE_ENV, ...env })) vi.stubEnv(name, value);
   vi.resetModules();
+  // A fresh process has a fresh failure guard; one test's failures must not hold back the next's.
+  globalThis.mergeFailureGuard = undefined;
   const { GET } = await import("./route");
   return GET;
 }

@@ -10,11 +10,14 @@ export type MergeErrorCode =
   | "invalid_cursor"
   | "upstream_unavailable"
   | "upstream_timeout"
-  | "upstream_invalid";
+  | "upstream_invalid"
+  | "held_back";
 
 type MergeErrorDetails = {
-  /** The wait Merge asked for (rate_limited only), rounded up to whole seconds. */
+  /** The wait Merge asked for (rate_limited) or the failure guard set (held_back), in whole seconds. */
   retryAfterSeconds?: number;
+  /** Whose failures held the request back (held_back only): the user's own, or the whole server's. */
+  heldBack?: "user" | "server";
   /** Upstream HTTP status of the last attempt, for the log; absent for network errors and timeouts. */
   upstreamStatus?: number;
   /** How many times the request was repeated before giving up, for the log. */
@@ -27,6 +30,7 @@ type MergeErrorDetails = {
 export class MergeApiError extends Error {
   readonly code: MergeErrorCode;
   readonly retryAfterSeconds?: number;
+  readonly heldBack?: "user" | "server";
   readonly upstreamStatus?: number;
   readonly retries: number;
   readonly upstreamMs: number;
@@ -36,6 +40,7 @@ export class MergeApiError extends Error {
     this.name = "MergeApiError";
     this.code = code;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.heldBack = details.heldBack;
     this.upstreamStatus = details.upstreamStatus;
     this.retries = details.retries ?? 0;
     this.upstreamMs = details.upstreamMs ?? 0;
@@ -74,6 +79,7 @@ const MERGE_ERROR_STATUS: Record<MergeErrorCode, number> = {
   rate_limited: 503,
   upstream_unavailable: 503,
   upstream_timeout: 504,
+  held_back: 503,
 };
 
 // Merge's limits are per minute, so a minute is the safe wait when it names none.
@@ -97,6 +103,10 @@ function mergeErrorMessage(error: MergeApiError): string {
       return "Merge took too long to answer; retry, or narrow the filters";
     case "upstream_invalid":
       return "Merge sent an answer this app cannot read; retry, and report it if it persists";
+    case "held_back":
+      return error.heldBack === "user"
+        ? "Merge refused several of your recent requests, so yours are paused for a few seconds to keep Merge from blocking this server"
+        : "Merge refused several requests from this server just now, so requests are paused for a few seconds to keep Merge from blocking it";
   }
 }
 
@@ -111,7 +121,7 @@ export function mapError(error: unknown): MappedError {
     const body: ErrorBody = { error: { code: error.code, message: mergeErrorMessage(error) } };
     const headers: Record<string, string> = {};
     if (error.code === "invalid_cursor") body.error.field = "cursor";
-    if (error.code === "rate_limited") {
+    if (error.code === "rate_limited" || error.code === "held_back") {
       body.error.retry_after = rateLimitWait(error);
       headers["Retry-After"] = String(rateLimitWait(error));
     }

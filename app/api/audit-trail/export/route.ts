@@ -34,7 +34,7 @@ export const GET = withSession(async (request, { session, parseQuery }) => {
     filters,
     format,
     maxEvents: exportMaxEvents,
-    listPage: listAuditEvents,
+    listPage: (query, options) => listAuditEvents(query, { ...options, user: session.email }),
     signal: request.signal,
     onFinish: (summary) => logExport({ ...summary, user: session.email, filters, format }),
   });
