@@ -1,8 +1,11 @@
 // Runs once when the server starts: a configuration that cannot be run safely (a missing or weak
 // NEXTAUTH_SECRET, a half-configured provider) stops the server here, with the variable's name,
-// rather than on the first visitor's request; sign-in setups that let nobody in are logged.
+// rather than on the first visitor's request; sign-in setups that let nobody in are logged. It also
+// puts our hooks in front of Next's HTTP server (methods Next cannot represent, query keys it drops).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installHttpServerHooks } = await import("@/lib/server/http-server-hooks");
+    installHttpServerHooks();
     const { checkAuthConfiguration } = await import("@/lib/server/auth/startup");
     try {
       checkAuthConfiguration();

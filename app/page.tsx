@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { getQueryClient } from "@/app/get-query-client";
@@ -9,6 +10,7 @@ import { signInPath } from "@/lib/server/auth/callback-url";
 import { getPageSession } from "@/lib/server/auth/session";
 import { getServerConfig } from "@/lib/server/config";
 import { openQueryCursor, sealPageCursors } from "@/lib/server/cursor-seal";
+import { withLostQueryParams } from "@/lib/server/lost-query-params";
 import { listAuditEvents } from "@/lib/server/merge/client";
 import { isDemoUpstream } from "@/lib/upstream";
 
@@ -34,7 +36,7 @@ function fetchPageFromMerge(user: string): FetchAuditTrailPage {
 }
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = toUrlSearchParams(await searchParams);
+  const params = withLostQueryParams(toUrlSearchParams(await searchParams), await headers());
   // proxy.ts already sends visitors without a session to sign-in; this page calls Merge itself,
   // so it checks again rather than trust that nothing ever routes around the proxy.
   const session = await getPageSession();

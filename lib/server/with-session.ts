@@ -6,6 +6,7 @@ import { parseQuery, type AuditTrailQuery, type QueryKey } from "@/lib/filters";
 import { getAllowedSession, type AllowedSession } from "@/lib/server/auth/session";
 import { SESSION_EXPIRED_MESSAGE } from "@/lib/server/auth/unauthenticated";
 import { logError, loggedQuery, logRequest, type RequestLogLine } from "@/lib/server/log";
+import { withLostQueryParams } from "@/lib/server/lost-query-params";
 import { ApiError, mapError, MergeApiError } from "@/lib/server/merge/errors";
 
 // The frame of every data route: a session or 401, errors mapped to one JSON shape, nothing cached,
@@ -38,7 +39,7 @@ export function withSession(handler: SessionHandler): (request: NextRequest) => 
       response = await handler(request, {
         session,
         parseQuery(options) {
-          const result = parseQuery(request.nextUrl.searchParams, options);
+          const result = parseQuery(withLostQueryParams(request.nextUrl.searchParams, request.headers), options);
           if (!result.ok) throw new ApiError("invalid_filter", result.error.message, result.error.field);
           line.filters = loggedQuery(result.value);
           return result.value;
