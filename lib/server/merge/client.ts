@@ -68,13 +68,18 @@ export function createMergeClient(options: MergeClientOptions): MergeClient {
     const deadline = AbortSignal.timeout(options.timeoutMs);
     // Only the deadline cancels the request itself: a caller who leaves stops waiting for it, but the
     // guard must still learn Merge's status, which counts towards its block whether or not anyone reads it.
-    const sent = options.fetch(url, {
-      headers: { Authorization: `Bearer ${options.apiKey}`, Accept: "application/json" },
-      signal: deadline,
-      // A redirect would carry the key elsewhere; Merge's API never redirects.
-      redirect: "manual",
-      cache: "no-store",
-    });
+    // Wrapped so that even a fetch that throws at once settles here and gives its slot back.
+    const sent = new Promise<Response>((resolve) =>
+      resolve(
+        options.fetch(url, {
+          headers: { Authorization: `Bearer ${options.apiKey}`, Accept: "application/json" },
+          signal: deadline,
+          // A redirect would carry the key elsewhere; Merge's API never redirects.
+          redirect: "manual",
+          cache: "no-store",
+        }),
+      ),
+    );
     sent.then(
       (response) => slot.release(response.status),
       () => slot.release(undefined),
