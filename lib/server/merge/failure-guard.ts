@@ -25,6 +25,8 @@ export const USER_FAILURE_BUDGET = 4;
 export const CLEAN_USER_RESERVE = 4;
 /** The longest a request waits for a slot held by requests in flight. */
 export const MAX_SLOT_WAIT_MS = FAILURE_WINDOW_MS;
+/** The wait suggested to a request that found every slot busy that long: Merge is merely slow. */
+const BUSY_RETRY_MS = 1_000;
 
 /**
  * A slot to send one request, or why not: its user's failures or the whole server's, and when to
@@ -119,7 +121,9 @@ export function createFailureGuard(now: () => number, overrides: Partial<Limits>
         if (decision === "go") return take(user);
         if (decision !== "wait") return decision;
         const waitedMs = now() - started;
-        if (waitedMs >= limits.maxWaitMs) return { kind: "held", scope: (inFlight.get(user) ?? 0) > 0 ? "user" : "server", waitMs: 1_000 };
+        if (waitedMs >= limits.maxWaitMs) {
+          return { kind: "held", scope: (inFlight.get(user) ?? 0) > 0 ? "user" : "server", waitMs: BUSY_RETRY_MS };
+        }
         await new Promise<void>((resolve) => {
           const done = () => {
             waiters.delete(done);
