@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-import { CHROMIUM_ARGS, chromiumExecutablePath } from "./e2e/support/chromium";
+import { CHROMIUM_ARGS, chromiumExecutablePath } from "./testing/chromium";
+import { nextBuildCommand, nextStartCommand, shellLine, simulatorCommand } from "./testing/processes";
 import {
   APP_URL,
   DEMO_STORAGE_STATE,
@@ -16,7 +17,7 @@ import {
 // app (which builds first), then two more servers of that build against faulty simulators.
 
 const simulator = (port: number, faults = "") => ({
-  command: "npx tsx lib/simulator/server.ts",
+  command: shellLine(simulatorCommand(process.env)),
   // Without a key this answers 401, which Playwright counts as "up" (and no fault rule counts it).
   url: `http://127.0.0.1:${port}/api/hris/v1/audit-trail`,
   reuseExistingServer: !process.env.CI,
@@ -44,7 +45,9 @@ const app = (url: string, simulatorPort: number, command: string, timeout = 60_0
   },
 });
 
-const start = (url: string) => `npx next start --hostname 127.0.0.1 --port ${new URL(url).port}`;
+// Playwright passes each server's env itself; the commands only need their arguments.
+const start = (url: string) => shellLine(nextStartCommand(Number(new URL(url).port), process.env));
+const build = shellLine(nextBuildCommand(process.env));
 
 export default defineConfig({
   testDir: "./e2e",
@@ -67,7 +70,7 @@ export default defineConfig({
     simulator(4111, "429:30"),
     simulator(4112, "500"),
     // The one build (into .next) happens here; the servers after this one reuse it.
-    app(APP_URL, 4110, `npx next build && ${start(APP_URL)}`, 300_000),
+    app(APP_URL, 4110, `${build} && ${start(APP_URL)}`, 300_000),
     app(RATE_LIMITED_APP_URL, 4111, start(RATE_LIMITED_APP_URL)),
     app(FAILING_APP_URL, 4112, start(FAILING_APP_URL)),
   ],

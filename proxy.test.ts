@@ -1,10 +1,10 @@
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 import { proxy } from "@/proxy";
 import { DEVELOPMENT_SECRET } from "@/lib/server/auth/secret";
 import { HOSTILE_CALLBACKS, staysOnOrigin } from "@/testing/hostile-callbacks";
+import { sessionCookieHeader } from "@/testing/session";
 
 const ORIGIN = "https://audit.example.test";
 const SHARED = "/?user_email=a%40b.com&event_type=INVITED_USER";
@@ -17,9 +17,8 @@ beforeAll(() => {
   vi.stubEnv("AUTH_ALLOWED_EMAILS", "alice@example.com");
 });
 
-async function sessionCookie(claims: Record<string, unknown>, maxAge = 3600): Promise<string> {
-  const token = await encode({ token: claims, secret: DEVELOPMENT_SECRET, maxAge });
-  return `next-auth.session-token=${token}`;
+function sessionCookie(claims: Record<string, unknown>, maxAge = 3600): Promise<string> {
+  return sessionCookieHeader(claims, DEVELOPMENT_SECRET, maxAge);
 }
 
 function request(path: string, cookie?: string): NextRequest {

@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { safeCallbackPath, signInPath } from "@/lib/server/auth/callback-url";
+import { SIGN_IN_PATH, signInPath } from "@/lib/api-errors";
+import { ApiError, errorResponse } from "@/lib/server/api-error";
+import { safeCallbackPath } from "@/lib/server/auth/callback-url";
 import { getAuthConfig } from "@/lib/server/auth/config";
 import { readSessionState, type SessionState } from "@/lib/server/auth/session";
 import { checkAuthConfiguration } from "@/lib/server/auth/startup";
-import { unauthenticatedResponse } from "@/lib/server/auth/unauthenticated";
 import { applySecurityHeaders, contentSecurityPolicy, createNonce, servesHttps, type SecurityHeaderOptions } from "@/lib/server/security-headers";
 
 // The one place that enforces sign-in (route handlers check again) and sets security headers.
@@ -12,7 +13,7 @@ import { applySecurityHeaders, contentSecurityPolicy, createNonce, servesHttps, 
 /** Reachable without a session: the sign-in page, next-auth's own endpoints, and site icons. */
 function isPublicPath(pathname: string): boolean {
   return (
-    pathname === "/signin" ||
+    pathname === SIGN_IN_PATH ||
     pathname.startsWith("/api/auth/") ||
     /^\/(favicon\.ico|robots\.txt|(apple-)?icon[\w.-]*)$/.test(pathname)
   );
@@ -57,7 +58,7 @@ function signInRedirect(request: NextRequest, state: Exclude<SessionState, { sta
   return NextResponse.redirect(new URL(signInPath(requestedPath(request), extra), request.url));
 }
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+export async function proxy(request: NextRequest): Promise<Response> {
   checkAuthConfiguration();
   const options = headerOptions();
   const { pathname } = request.nextUrl;
@@ -65,7 +66,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const state = await readSessionState(request);
   if (state.status === "allowed") return next(request, options);
   if (pathname === "/api" || pathname.startsWith("/api/")) {
-    return applySecurityHeaders(unauthenticatedResponse(), options);
+    return applySecurityHeaders(errorResponse(new ApiError("unauthenticated")), options);
   }
   return applySecurityHeaders(signInRedirect(request, state), options);
 }

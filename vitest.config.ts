@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": path.resolve(__dirname),
       // The guard throws outside Next's server bundles; tests load server modules directly.
-      "server-only": path.resolve(__dirname, "lib/testing/empty-module.ts"),
+      "server-only": path.resolve(__dirname, "testing/empty-module.ts"),
     },
   },
   test: {

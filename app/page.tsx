@@ -4,14 +4,15 @@ import { redirect } from "next/navigation";
 
 import { getQueryClient } from "@/app/get-query-client";
 import { Explorer } from "@/components/explorer/explorer";
-import { parseFilters } from "@/lib/filters";
-import { auditTrailQueryOptions, type FetchAuditTrailPage } from "@/lib/query-options";
-import { signInPath } from "@/lib/server/auth/callback-url";
+import { signInPath } from "@/lib/api-errors";
+import { readExplorerUrl } from "@/lib/explorer-url";
+import type { FetchAuditTrailPage } from "@/lib/fetch-audit-trail-page";
+import { auditTrailQueryOptions } from "@/lib/query-options";
 import { getPageSession } from "@/lib/server/auth/session";
 import { getServerConfig } from "@/lib/server/config";
+import { getAuditTrailSource } from "@/lib/server/audit-trail-source";
 import { openQueryCursor, sealPageCursors } from "@/lib/server/cursor-seal";
 import { withLostQueryParams } from "@/lib/server/lost-query-params";
-import { listAuditEvents } from "@/lib/server/merge/client";
 import { isDemoUpstream } from "@/lib/upstream";
 
 // The first page is fetched here, on the server, under the key the browser will ask for: a shared
@@ -28,9 +29,10 @@ function toUrlSearchParams(searchParams: SearchParams): URLSearchParams {
 }
 
 /** The server's fetcher for `user`: cursors are opened and sealed exactly as our API does. */
-function fetchPageFromMerge(user: string): FetchAuditTrailPage {
+function fetchPageFromSource(user: string): FetchAuditTrailPage {
   return async (filters, cursor, signal) => {
-    const { page } = await listAuditEvents(openQueryCursor({ ...filters, cursor: cursor ?? undefined }, user), { signal, user });
+    const query = openQueryCursor({ ...filters, cursor: cursor ?? undefined }, user);
+    const { page } = await getAuditTrailSource().listPage(query, { signal, user });
     return { ...page, ...sealPageCursors(page, user) };
   };
 }
@@ -43,10 +45,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (!session) redirect(signInPath(params.size > 0 ? `/?${params}` : "/"));
 
   const demo = isDemoUpstream(getServerConfig().upstream);
-  const parsed = parseFilters(params, ["event"]);
+  // The same reading the explorer makes; a URL whose filters cannot be used fetches nothing.
+  const { filters } = readExplorerUrl(params);
   const queryClient = getQueryClient();
-  // An invalid URL fetches nothing: Explorer shows the hint from the same parse.
-  if (parsed.ok) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(parsed.value, fetchPageFromMerge(session.email)));
+  if (filters) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(filters, fetchPageFromSource(session.email)));
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

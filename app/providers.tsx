@@ -6,12 +6,14 @@ import type { ReactNode } from "react";
 
 import { getQueryClient } from "@/app/get-query-client";
 import { ToastProvider } from "@/components/ui/toast";
+import { canonicalExplorerSearch } from "@/lib/explorer-url";
 
 export function Providers({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   return (
     <QueryClientProvider client={queryClient}>
-      <NuqsAdapter>
+      {/* The only page that writes its URL is the explorer: every write leaves its canonical URL. */}
+      <NuqsAdapter processUrlSearchParams={canonicalExplorerSearch}>
         <ToastProvider>{children}</ToastProvider>
       </NuqsAdapter>
     </QueryClientProvider>

@@ -28,8 +28,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoSeriousA11yViolations(page);
     });
 
-    test("the explorer with a link it cannot use", async ({ page }) => {
-      await openExplorer(page, "/?user_email=nobody%40example.com&utm_source=newsletter");
+    test("the explorer with a link it cannot use, and a parameter it ignores", async ({ page }) => {
+      await openExplorer(page, "/?user_email=nobody%40example.com&page_size=500&utm_source=newsletter");
+      await expect(page.getByRole("link", { name: "Remove page_size" })).toBeVisible();
       await expect(page.getByRole("link", { name: "Remove utm_source" })).toBeVisible();
       await expectNoSeriousA11yViolations(page);
     });

@@ -1,4 +1,6 @@
-import { SESSION_COOKIE, UNAUTHENTICATED, sessionCookieValue, startApp, type RunningApp } from "./auth-app";
+import { SESSION_COOKIE } from "@/testing/session";
+
+import { UNAUTHENTICATED, sessionCookieValue, startApp, type RunningApp } from "./auth-app";
 import { expect, test } from "./support/test";
 
 // With Merge itself as the upstream the demo sign-in does not exist, and a demo session made

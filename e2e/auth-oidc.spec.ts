@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { SESSION_COOKIE, UNAUTHENTICATED, sessionCookieValue, startApp, type RunningApp } from "./auth-app";
+import { SESSION_COOKIE } from "@/testing/session";
+
+import { UNAUTHENTICATED, sessionCookieValue, startApp, type RunningApp } from "./auth-app";
 import { startTestIdp, type TestIdp } from "./oidc/provider";
 
 // Sign-in through a real OpenID Connect provider (authorization code + PKCE + state), from a

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-import { CHROMIUM_ARGS, chromiumExecutablePath } from "./support/chromium";
+import { CHROMIUM_ARGS, chromiumExecutablePath } from "../testing/chromium";
 
 // Runs only the auth journeys, for working on them alone; the suite's playwright.config.ts runs
 // them together with everything else. Each spec starts its own app and IdP.

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 
 import type { Page } from "@playwright/test";
 
-import { parseExport } from "@/lib/export/parse";
+import { parseExport } from "@/testing/parse-export";
 
 import { FAILING_APP_URL } from "./support/env";
 import { eventRows, openExplorer, readAllLoadedIds, scrollToEndOfTrail } from "./support/explorer";
@@ -72,7 +72,7 @@ test("an export that fails says why and saves nothing", async ({ page }) => {
   // The page's own failing requests may already have this user held back by the failure guard.
   await expect(
     page.getByText(
-      /^The export could not start: (Merge is not answering right now; retry in a moment|Merge refused several of your recent requests, so yours are paused for a few seconds to keep Merge from blocking this server)$/,
+      /^The export could not start: (Merge is unavailable right now; retry in a moment|Merge refused several of your recent requests, so yours are paused for a few seconds to keep Merge from blocking this server)$/,
     ),
   ).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "Dismiss" }).click();

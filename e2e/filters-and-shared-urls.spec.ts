@@ -324,3 +324,14 @@ test("chips remove one filter each, and Clear filters removes them all", async (
   expect(urlParam(page, "page_size")).toBe("50");
   await expect(bar.getByRole("button", { name: /^Remove filter/ })).toHaveCount(0);
 });
+
+test("an email applied on blur and a chip removed by the same click both take effect", async ({ page }) => {
+  const email = await firstUserEmail(page);
+  await openExplorer(page, "/?event_type=INVITED_USER");
+  const bar = filterBar(page);
+  await bar.getByRole("textbox", { name: "User email" }).fill(email);
+  // The click's mousedown blurs the field (applying the email) before the chip handles the click.
+  await bar.getByRole("button", { name: "Remove filter Event type: Invited user" }).click();
+  await expect.poll(() => [...new URL(page.url()).searchParams]).toEqual([["user_email", email]]);
+  await expect(bar.getByRole("button", { name: `Remove filter User email: ${email}` })).toBeVisible();
+});

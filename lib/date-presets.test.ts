@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { activePreset, DATE_PRESETS, findDatePreset, freezeRange, presetRange, type DatePreset } from "@/lib/date-presets";
-import { parseFilters, toSearchParams } from "@/lib/filters";
+import { FILTER_KEYS, parseAuditTrailQuery, toSearchParams } from "@/lib/filters";
 
 // An injected clock: every expectation below is relative to this instant.
 const NOW = new Date("2026-11-28T12:00:00.000Z");
@@ -30,7 +30,7 @@ describe("presetRange", () => {
   it("writes dates the shared schema accepts unchanged", () => {
     for (const p of DATE_PRESETS) {
       const range = presetRange(p, NOW);
-      const parsed = parseFilters(toSearchParams(range));
+      const parsed = parseAuditTrailQuery(toSearchParams(range), { allow: FILTER_KEYS });
       expect(parsed).toEqual({ ok: true, value: range });
     }
   });
@@ -97,6 +97,6 @@ describe("freezeRange (Copy link)", () => {
   it("never produces an end before the start, even when the start is in the future", () => {
     const frozen = freezeRange({ start_date: "2026-12-01T00:00:00.000Z" }, NOW);
     expect(frozen).toEqual({ start_date: "2026-12-01T00:00:00.000Z", end_date: "2026-12-01T00:00:00.000Z" });
-    expect(parseFilters(toSearchParams(frozen)).ok).toBe(true);
+    expect(parseAuditTrailQuery(toSearchParams(frozen), { allow: FILTER_KEYS }).ok).toBe(true);
   });
 });

@@ -3,16 +3,16 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
+  FILTER_KEYS,
   PAGE_SIZE_CHOICES,
-  parseFilters,
-  parseQuery,
+  parseAuditTrailQuery,
   pickFilters,
   QUERY_KEYS,
   toSearchParams,
   type AuditTrailQuery,
 } from "./filters";
 
-const parse = (search: string) => parseQuery(new URLSearchParams(search), { allow: QUERY_KEYS });
+const parse = (search: string) => parseAuditTrailQuery(new URLSearchParams(search), { allow: QUERY_KEYS });
 
 function parsed(search: string): AuditTrailQuery {
   const result = parse(search);
@@ -20,7 +20,7 @@ function parsed(search: string): AuditTrailQuery {
   return result.value;
 }
 
-describe("parseQuery and toSearchParams", () => {
+describe("parseAuditTrailQuery and toSearchParams", () => {
   it("round-trips URL → object → URL, the URL being exactly the upstream query", () => {
     const url =
       "user_email=jane%40acme.com&event_type=INVITED_USER&start_date=2026-11-01T09%3A00%3A00.000Z" +
@@ -87,7 +87,7 @@ describe("parseQuery and toSearchParams", () => {
   });
 });
 
-describe("parseQuery refuses what Merge must never see", () => {
+describe("parseAuditTrailQuery refuses what Merge must never see", () => {
   it.each([
     ["an unknown parameter", "foo=1", "foo", /Unknown parameter "foo"/],
     ["an SDK-only parameter", "include_remote_data=true", "include_remote_data", /Unknown parameter/],
@@ -124,14 +124,17 @@ describe("parseQuery refuses what Merge must never see", () => {
   });
 
   it("refuses a cursor where only filters are allowed", () => {
-    const result = parseFilters(new URLSearchParams("cursor=abcd"));
+    const result = parseAuditTrailQuery(new URLSearchParams("cursor=abcd"), { allow: FILTER_KEYS });
     expect(result).toEqual({ ok: false, error: { field: "cursor", message: 'Unknown parameter "cursor"' } });
   });
 
   it("passes over keys that belong to someone else only when told to", () => {
     const search = new URLSearchParams("event=0d8a3c8e&user_email=jane@acme.com");
-    expect(parseFilters(search, ["event"])).toEqual({ ok: true, value: { user_email: "jane@acme.com" } });
-    expect(parseFilters(search).ok).toBe(false);
+    expect(parseAuditTrailQuery(search, { allow: FILTER_KEYS, ignore: ["event"] })).toEqual({
+      ok: true,
+      value: { user_email: "jane@acme.com" },
+    });
+    expect(parseAuditTrailQuery(search, { allow: FILTER_KEYS }).ok).toBe(false);
   });
 });
 

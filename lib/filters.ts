@@ -73,6 +73,11 @@ export type AuditTrailQuery = z.infer<typeof querySchema>;
 export type AuditTrailFilters = Omit<AuditTrailQuery, "cursor">;
 
 export type QueryError = { field: string; message: string };
+
+/** What every reader of a query says about a parameter given more than once. */
+export function repeatedParameterMessage(key: string): string {
+  return `"${key}" may be given only once`;
+}
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: QueryError };
 
 type ParseOptions = {
@@ -82,7 +87,8 @@ type ParseOptions = {
   ignore?: readonly string[];
 };
 
-export function parseQuery(params: URLSearchParams, { allow, ignore = [] }: ParseOptions): ParseResult<AuditTrailQuery> {
+/** A request's query to our API, strictly: unknown or repeated keys are refused too. */
+export function parseAuditTrailQuery(params: URLSearchParams, { allow, ignore = [] }: ParseOptions): ParseResult<AuditTrailQuery> {
   const raw: Record<string, string> = {};
   for (const [key, value] of params) {
     if (ignore.includes(key)) continue;
@@ -90,7 +96,7 @@ export function parseQuery(params: URLSearchParams, { allow, ignore = [] }: Pars
       return { ok: false, error: { field: key, message: `Unknown parameter "${key}"` } };
     }
     if (key in raw) {
-      return { ok: false, error: { field: key, message: `"${key}" may be given only once` } };
+      return { ok: false, error: { field: key, message: repeatedParameterMessage(key) } };
     }
     // An empty value means "no filter", as when a form field is left blank.
     if (value.trim() !== "") raw[key] = value;
@@ -101,11 +107,6 @@ export function parseQuery(params: URLSearchParams, { allow, ignore = [] }: Pars
     return { ok: false, error: { field: String(issue.path[0] ?? "query"), message: issue.message } };
   }
   return { ok: true, value: result.data };
-}
-
-/** Parses the filters of the page URL or an API call (no cursor). */
-export function parseFilters(params: URLSearchParams, ignore: readonly string[] = []): ParseResult<AuditTrailFilters> {
-  return parseQuery(params, { allow: [...FILTER_KEYS, "page_size"], ignore });
 }
 
 /**
@@ -119,6 +120,11 @@ export function toSearchParams(query: AuditTrailQuery): URLSearchParams {
     if (value !== undefined && value !== "") params.set(key, String(value));
   }
   return params;
+}
+
+/** The filters as they identify a result set: no empty values, page size always explicit. */
+export function normalizeFilters(filters: AuditTrailFilters): AuditTrailFilters {
+  return { ...pickFilters(filters), page_size: filters.page_size ?? DEFAULT_PAGE_SIZE };
 }
 
 /** Only the filters, without paging: what identifies a result set. */

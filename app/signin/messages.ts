@@ -1,3 +1,5 @@
+import { SESSION_EXPIRED_MESSAGE } from "@/lib/api-errors";
+
 // What the sign-in page says about the query next-auth and proxy.ts send people there with.
 // Access-denied reasons come from our signIn callback or from the per-request re-check.
 
@@ -5,7 +7,7 @@ export type SignInNotice = { tone: "error" | "info"; title: string; body: string
 
 export type SignInQuery = { error?: string; denied?: string; reason?: string };
 
-const EXPIRED: SignInNotice = { tone: "info", title: "Your session expired: sign in again", body: "You will come back to the page you had open." };
+const EXPIRED: SignInNotice = { tone: "info", title: SESSION_EXPIRED_MESSAGE, body: "You will come back to the page you had open." };
 
 function accessDenied(denied: string | undefined, noAllowlist: boolean): SignInNotice {
   const title = "Access denied";

@@ -5,23 +5,34 @@ import { usePathname, useSearchParams } from "next/navigation";
 
 import { useCountdown } from "@/components/explorer/use-countdown";
 import { Button } from "@/components/ui/button";
-import { AuditTrailError } from "@/lib/query-options";
+import {
+  API_ERRORS,
+  ApiRequestError,
+  CLIENT_ERRORS,
+  DEFAULT_RATE_LIMIT_WAIT_SECONDS,
+  SESSION_EXPIRED_MESSAGE,
+  signInPath,
+} from "@/lib/api-errors";
 
-// Every failure of our API in words, each with a way forward. Messages come from the error code,
-// so what a person reads does not depend on how the upstream phrased its answer.
+// Every failure of our API in words, each with a way forward. The words are lib/api-errors.ts's,
+// chosen by the error code, so what a person reads does not depend on how the upstream phrased it.
 
-const MESSAGES: Partial<Record<AuditTrailError["code"], string>> = {
-  upstream_auth: "The server's Merge API key was rejected: ask your administrator",
-  invalid_cursor: "This page of results expired: Retry starts again from the first page",
-  upstream_unavailable: "Merge is unavailable right now",
-  upstream_timeout: "Merge took too long to answer",
-  upstream_invalid: "Merge sent an answer the app could not read",
-  internal_error: "Something went wrong on the server",
-  network: "The server could not be reached: check your connection",
-};
-
-// When Merge names no wait, a minute matches its per-minute limits.
-const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
+/** The message for a failure: the table's, but a refused filter's own words (they name the field). */
+function messageFor(error: ApiRequestError): string {
+  switch (error.code) {
+    case "invalid_filter":
+      return `${API_ERRORS.invalid_filter.message}: ${error.message}`;
+    case "unexpected":
+      return error.message;
+    case "network":
+      return CLIENT_ERRORS.network;
+    case "held_back":
+      // The server's answer says whose failures caused the hold; the words shown are still the table's.
+      return error.message === API_ERRORS.held_back.userMessage ? API_ERRORS.held_back.userMessage : API_ERRORS.held_back.message;
+    default:
+      return API_ERRORS[error.code].message;
+  }
+}
 
 // Each failure gets its own countdown: a retry that is rate-limited again starts a fresh one.
 const failureIds = new WeakMap<Error, number>();
@@ -36,24 +47,22 @@ function failureId(error: Error): number {
 }
 
 export function ErrorMessage({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  const known = error instanceof AuditTrailError ? error : new AuditTrailError("unexpected", error.message);
+  const known = error instanceof ApiRequestError ? error : new ApiRequestError("unexpected", error.message);
   if (known.code === "rate_limited" || known.code === "held_back") {
     return (
       <RateLimited
         key={failureId(known)}
-        // A hold by our own failure guard: the server's words say whose failures caused it.
-        text={known.code === "held_back" ? known.message : "Merge is rate-limiting requests"}
+        // Merge's limit, or our failure guard's hold: the same countdown, each in its own words.
+        text={messageFor(known)}
         seconds={known.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS}
         onRetry={onRetry}
       />
     );
   }
   if (known.code === "unauthenticated") return <SessionExpired />;
-  const text =
-    known.code === "invalid_filter" ? `These filters are not valid: ${known.message}` : (MESSAGES[known.code] ?? known.message);
   return (
     <ErrorBox>
-      <p>{text}</p>
+      <p>{messageFor(known)}</p>
       <Button onClick={onRetry}>Retry</Button>
     </ErrorBox>
   );
@@ -77,9 +86,9 @@ function SessionExpired() {
   const callbackUrl = search ? `${pathname}?${search}` : pathname;
   return (
     <ErrorBox>
-      <p>Your session expired: sign in again</p>
+      <p>{SESSION_EXPIRED_MESSAGE}</p>
       <Link
-        href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        href={signInPath(callbackUrl)}
         className="font-medium text-indigo-700 underline dark:text-indigo-300"
       >
         Sign in

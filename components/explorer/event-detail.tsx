@@ -13,8 +13,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { SidePanel } from "@/components/ui/side-panel";
 import type { AuditEvent } from "@/lib/audit-event";
 import { eventTypeLabel } from "@/lib/event-types";
+import { explorerUrl } from "@/lib/explorer-url";
 import type { AuditTrailFilters } from "@/lib/filters";
-import { filtersUrl } from "@/lib/search-params";
 
 type EventDetailProps = {
   eventId: string;
@@ -54,14 +54,14 @@ function EventFields({ event, filters }: { event: AuditEvent; filters: AuditTrai
     <div className="flex flex-col gap-6">
       <nav aria-label="Pivots" className="flex flex-wrap gap-2">
         {userPivot && (
-          <Link href={filtersUrl(userPivot)} className={buttonClassName("secondary")}>
+          <Link href={explorerUrl({ filters: userPivot })} className={buttonClassName("secondary")}>
             Only this user
           </Link>
         )}
-        <Link href={filtersUrl(onlyThisEventType(filters, event))} className={buttonClassName("secondary")}>
+        <Link href={explorerUrl({ filters: onlyThisEventType(filters, event) })} className={buttonClassName("secondary")}>
           Only this event type
         </Link>
-        <Link href={filtersUrl(eventsAroundThisTime(filters, event))} className={buttonClassName("secondary")}>
+        <Link href={explorerUrl({ filters: eventsAroundThisTime(filters, event) })} className={buttonClassName("secondary")}>
           Events around this time
         </Link>
       </nav>

@@ -7,30 +7,41 @@ import { DemoBanner } from "@/components/explorer/demo-banner";
 import { EventResults } from "@/components/explorer/event-results";
 import { ExportMenu } from "@/components/explorer/export-menu";
 import { FilterBar } from "@/components/explorer/filter-bar/filter-bar";
-import { InvalidFilters } from "@/components/explorer/invalid-filters";
 import { findUserEmailInput, isTypingTarget } from "@/components/explorer/keyboard";
-import { parseFilters } from "@/lib/filters";
+import { UrlProblems } from "@/components/explorer/url-problems";
+import { useExplorerUrlWriter } from "@/components/explorer/use-explorer-url-writer";
+import { readExplorerUrl } from "@/lib/explorer-url";
+import type { AuditTrailFilters } from "@/lib/filters";
 import { auditTrailQueryKey } from "@/lib/query-options";
-import { useOpenEvent } from "@/lib/search-params";
 
 /**
- * The interactive page. The filters come from the page URL through lib/filters.ts, exactly as the
- * server parsed them for its prefetch, so the hydrated first page sits under the key asked for here.
+ * The interactive page. Its URL is read once, by readExplorerUrl, exactly as the server read it for
+ * its prefetch (so the hydrated first page sits under the key asked for here); the filter bar, the
+ * table, the export and "Copy link" all get that one reading.
  */
 export function Explorer({ demo }: { demo: boolean }) {
   const search = useSearchParams().toString();
-  const parsed = useMemo(() => parseFilters(new URLSearchParams(search), ["event"]), [search]);
-  const [openEventId, setOpenEventId] = useOpenEvent();
+  const url = useMemo(() => readExplorerUrl(new URLSearchParams(search)), [search]);
+  const { filters, event } = url;
+  // A link whose filters cannot be used is edited from no filters, as the filter bar shows it.
+  const view = useMemo(() => ({ filters: filters ?? {}, event }), [filters, event]);
+  const updateUrl = useExplorerUrlWriter(view, search);
 
-  const open = useCallback((eventId: string) => void setOpenEventId(eventId), [setOpenEventId]);
-  const close = useCallback(() => void setOpenEventId(null), [setOpenEventId]);
+  const open = useCallback((eventId: string) => updateUrl((current) => ({ ...current, event: eventId })), [updateUrl]);
+  const close = useCallback(() => updateUrl((current) => ({ ...current, event: null })), [updateUrl]);
+  // A new result set keeps the open event: its panel then says whether the event is in it.
+  const changeFilters = useCallback(
+    (update: (filters: AuditTrailFilters) => AuditTrailFilters) =>
+      updateUrl((current) => ({ ...current, filters: update(current.filters) })),
+    [updateUrl],
+  );
 
   useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== "/" || event.metaKey || event.ctrlKey || event.altKey || isTypingTarget(event.target)) return;
+    function onKeyDown(keyEvent: KeyboardEvent) {
+      if (keyEvent.key !== "/" || keyEvent.metaKey || keyEvent.ctrlKey || keyEvent.altKey || isTypingTarget(keyEvent.target)) return;
       const input = findUserEmailInput();
       if (!input) return;
-      event.preventDefault();
+      keyEvent.preventDefault();
       input.focus();
       input.select();
     }
@@ -43,22 +54,21 @@ export function Explorer({ demo }: { demo: boolean }) {
       {demo && <DemoBanner />}
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
-        <FilterBar urlInvalid={!parsed.ok}>
-          {/* Exports exactly the table's result set; nothing while the URL's filters are invalid. */}
-          <ExportMenu filters={parsed.ok ? parsed.value : null} />
+        <FilterBar filters={filters} openEvent={event} onFiltersChange={changeFilters}>
+          {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
+          <ExportMenu filters={filters} />
         </FilterBar>
       </div>
-      {parsed.ok ? (
+      <UrlProblems problems={url.problems} search={search} />
+      {filters && (
         // A new filter state is a new result set: remounting resets scroll and keyboard position.
         <EventResults
-          key={JSON.stringify(auditTrailQueryKey(parsed.value))}
-          filters={parsed.value}
-          openEventId={openEventId}
+          key={JSON.stringify(auditTrailQueryKey(filters))}
+          filters={filters}
+          openEventId={event}
           onOpen={open}
           onClose={close}
         />
-      ) : (
-        <InvalidFilters error={parsed.error} search={search} />
       )}
     </main>
   );

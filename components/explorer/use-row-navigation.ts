@@ -26,10 +26,14 @@ export function useRowNavigation({ rowIds, containerRef, scrollToIndex, openEven
   const focusRow = useCallback(
     (index: number) => {
       setActiveIndex(index);
-      pendingFocus.current = index;
       scrollToIndex(index);
+      // A row already rendered takes focus now: when the index does not change, no render follows
+      // to run the layout effect below.
+      const row = containerRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
+      if (row) row.focus({ preventScroll: true });
+      else pendingFocus.current = index;
     },
-    [scrollToIndex],
+    [scrollToIndex, containerRef],
   );
 
   useEffect(() => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import type { AuditEvent } from "@/lib/audit-event";
 import { CSV_BOM, CSV_HEADER, csvCell, csvRow, toUtcIso } from "@/lib/export/csv";
-import { parseCsv, unguardCell } from "@/lib/export/parse";
+import { parseCsv, unguardCell } from "@/testing/parse-export";
 
 const event: AuditEvent = {
   id: "6f1c1a52-7a0e-4c49-9d0e-2b1f0a1c9e11",

@@ -56,16 +56,16 @@ describe("runExport", () => {
   });
 
   it("fails with the API's message when the export cannot start", async () => {
-    const body = { error: { code: "upstream_unavailable", message: "Merge is not answering right now; retry in a moment" } };
+    const body = { error: { code: "upstream_unavailable", message: "Merge is unavailable right now; retry in a moment" } };
     const { result } = run(Response.json(body, { status: 503 }));
     await expect(result).rejects.toThrow(
-      new ExportFailure("The export could not start: Merge is not answering right now; retry in a moment"),
+      new ExportFailure("The export could not start: Merge is unavailable right now; retry in a moment"),
     );
   });
 
   it("fails with the status when the error is not the API's JSON", async () => {
     const { result } = run(new Response("<html>Bad gateway</html>", { status: 502 }));
-    await expect(result).rejects.toThrow("The export could not start: the server answered 502");
+    await expect(result).rejects.toThrow("The export could not start: The server answered 502 without an explanation");
   });
 
   it("fails, saving nothing, when the connection is cut mid-file", async () => {

@@ -1,3 +1,4 @@
+import { readApiError } from "@/lib/api-errors";
 import { filenameFromContentDisposition } from "@/lib/export/filename";
 import { ENCODERS, type ExportFormat } from "@/lib/export/formats";
 import { createRecordCounter } from "@/lib/export/record-counter";
@@ -42,22 +43,6 @@ export function exportUrl(filters: AuditTrailFilters, format: ExportFormat): str
 
 const count = (events: number) => `${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"}`;
 
-/** The API's own message from its error JSON, else a plain one with the status. */
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body: unknown = await response.json();
-    if (typeof body === "object" && body !== null && "error" in body) {
-      const { error } = body;
-      if (typeof error === "object" && error !== null && "message" in error && typeof error.message === "string") {
-        return `The export could not start: ${error.message}`;
-      }
-    }
-  } catch {
-    // Not our JSON (a proxy's error page, say): the status says enough.
-  }
-  return `The export could not start: the server answered ${response.status}`;
-}
-
 /** Resolves with the complete file; rejects with an ExportFailure, or the signal's reason on cancel. */
 export async function runExport(options: RunExportOptions): Promise<ExportFile> {
   const { format, signal, onProgress } = options;
@@ -71,7 +56,9 @@ export async function runExport(options: RunExportOptions): Promise<ExportFile> 
       cause: error,
     });
   }
-  if (!response.ok || !response.body) throw new ExportFailure(await errorMessage(response));
+  if (!response.ok || !response.body) {
+    throw new ExportFailure(`The export could not start: ${(await readApiError(response)).message}`);
+  }
 
   const maxEvents = Number(response.headers.get(MAX_EVENTS_HEADER)) || undefined;
   const counter = createRecordCounter(format);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { AuditEvent } from "@/lib/audit-event";
 import { ENCODERS, EXPORT_FORMATS, encodePage } from "@/lib/export/formats";
-import { parseExport } from "@/lib/export/parse";
+import { parseExport } from "@/testing/parse-export";
 import { createRecordCounter } from "@/lib/export/record-counter";
 
 const events: AuditEvent[] = Array.from({ length: 5 }, (_, i) => ({

@@ -12,7 +12,7 @@ export type ExportStatus =
   | { kind: "running"; format: ExportFormat; events: number }
   | { kind: "failed"; message: string };
 
-export type ExportOutcome = { kind: "saved"; events: number; filename: string } | { kind: "cancelled" } | { kind: "failed" };
+export type ExportDownloadResult = { kind: "saved"; events: number; filename: string } | { kind: "cancelled" } | { kind: "failed" };
 
 export function useExport() {
   const [status, setStatus] = useState<ExportStatus>({ kind: "idle" });
@@ -20,7 +20,7 @@ export function useExport() {
 
   useEffect(() => () => running.current?.abort(), []);
 
-  const start = useCallback(async (filters: AuditTrailFilters, format: ExportFormat): Promise<ExportOutcome> => {
+  const start = useCallback(async (filters: AuditTrailFilters, format: ExportFormat): Promise<ExportDownloadResult> => {
     running.current?.abort();
     const controller = new AbortController();
     running.current = controller;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { ApiError } from "@/lib/server/merge/errors";
+import { ApiError } from "@/lib/server/api-error";
 import { encodeCursor } from "@/lib/simulator/cursor";
-import { parseQuery, QUERY_KEYS } from "@/lib/filters";
+import { parseAuditTrailQuery, QUERY_KEYS } from "@/lib/filters";
 
 import { openCursor, openQueryCursor, sealCursor, sealPageCursors } from "./cursor-seal";
 
@@ -23,7 +23,7 @@ describe("sealCursor and openCursor", () => {
     const sealed = sealCursor(LONGEST, ALICE, SECRET);
     expect(sealed).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
     expect(encodeURIComponent(sealed)).toBe(sealed);
-    expect(parseQuery(new URLSearchParams({ cursor: sealed }), { allow: QUERY_KEYS })).toEqual({
+    expect(parseAuditTrailQuery(new URLSearchParams({ cursor: sealed }), { allow: QUERY_KEYS })).toEqual({
       ok: true,
       value: { cursor: sealed },
     });

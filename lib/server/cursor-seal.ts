@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 import type { AuditTrailQuery } from "@/lib/filters";
 import { getAuthSecret } from "@/lib/server/auth/secret";
-import { ApiError } from "@/lib/server/merge/errors";
+import { ApiError } from "@/lib/server/api-error";
 
 // Every cursor we hand to a browser is sealed, and only a sealed cursor is ever opened: a cursor
 // that did not come from the upstream through us, for this user, never reaches Merge, which
@@ -56,19 +56,20 @@ export function openCursor(sealed: string, user: string, secret: string = getAut
 export function sealPageCursors(
   page: { next: string | null; previous: string | null },
   user: string,
+  secret: string = getAuthSecret(),
 ): { next: string | null; previous: string | null } {
   return {
-    next: page.next === null ? null : sealCursor(page.next, user),
-    previous: page.previous === null ? null : sealCursor(page.previous, user),
+    next: page.next === null ? null : sealCursor(page.next, user, secret),
+    previous: page.previous === null ? null : sealCursor(page.previous, user, secret),
   };
 }
 
 export const FOREIGN_CURSOR_MESSAGE = "This cursor was not issued to you by this server: start again from the first page";
 
 /** The query with its sealed cursor opened for the upstream; a 400 naming `cursor` when it is not ours. */
-export function openQueryCursor(query: AuditTrailQuery, user: string): AuditTrailQuery {
+export function openQueryCursor(query: AuditTrailQuery, user: string, secret: string = getAuthSecret()): AuditTrailQuery {
   if (query.cursor === undefined) return query;
-  const cursor = openCursor(query.cursor, user);
+  const cursor = openCursor(query.cursor, user, secret);
   if (cursor === null) throw new ApiError("invalid_filter", FOREIGN_CURSOR_MESSAGE, "cursor");
   return { ...query, cursor };
 }

@@ -3,12 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { QUERY_KEYS } from "@/lib/filters";
 
-import { ApiError, MergeApiError } from "./merge/errors";
+import { ApiError } from "./api-error";
+import { MergeApiError } from "./merge/errors";
 import { withSession, type SessionHandler } from "./with-session";
 
 type Session = { email: string; name: string | null };
-const session = vi.hoisted((): { current: Session | null } => ({ current: null }));
-vi.mock("@/lib/server/auth/session", () => ({ getAllowedSession: async () => session.current }));
+const session: { current: Session | null } = { current: null };
+const getSession = async () => session.current;
 
 const COOKIE = "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.secret-cookie-value";
 let lines: string[] = [];
@@ -34,8 +35,8 @@ const requestLines = () => lines.map((line) => JSON.parse(line) as Record<string
 
 describe("withSession", () => {
   it("runs the handler for an allowed session and answers privately, with one log line", async () => {
-    const GET = withSession(async (req, { session: who, parseQuery, recordUpstream }) => {
-      const query = parseQuery({ allow: QUERY_KEYS });
+    const GET = withSession(getSession, async (req, { session: who, parseRequestQuery, recordUpstream }) => {
+      const query = parseRequestQuery({ allow: QUERY_KEYS });
       recordUpstream({ upstreamMs: 42, retries: 1 });
       return Response.json({ who: who.email, query });
     });
@@ -59,7 +60,7 @@ describe("withSession", () => {
   it("answers 401 without calling the handler when there is no allowed session", async () => {
     session.current = null;
     const handler = vi.fn<SessionHandler>();
-    const response = await withSession(handler)(request());
+    const response = await withSession(getSession, handler)(request());
     expect(response.status).toBe(401);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Your session expired: sign in again" } });
@@ -67,14 +68,14 @@ describe("withSession", () => {
   });
 
   it("turns a query the schema refuses into a 400 naming the field", async () => {
-    const GET = withSession(async (_req, { parseQuery }) => Response.json(parseQuery({ allow: QUERY_KEYS })));
+    const GET = withSession(getSession, async (_req, { parseRequestQuery }) => Response.json(parseRequestQuery({ allow: QUERY_KEYS })));
     const response = await GET(request("?page_size=500"));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: "invalid_filter", field: "page_size" } });
   });
 
   it("maps Merge errors, with Retry-After when rate-limited, and logs the upstream figures", async () => {
-    const GET = withSession(async () => {
+    const GET = withSession(getSession, async () => {
       throw new MergeApiError("rate_limited", "Merge is rate-limiting this server", { retryAfterSeconds: 30, retries: 0, upstreamMs: 12 });
     });
     const response = await GET(request());
@@ -85,7 +86,7 @@ describe("withSession", () => {
   });
 
   it("hides an unexpected error behind a generic 500, logging it for us", async () => {
-    const GET = withSession(async () => {
+    const GET = withSession(getSession, async () => {
       throw new TypeError("Cannot read properties of undefined (reading 'results')");
     });
     const response = await GET(request());
@@ -97,7 +98,7 @@ describe("withSession", () => {
   });
 
   it("passes our own refusals through as they are", async () => {
-    const GET = withSession(async () => {
+    const GET = withSession(getSession, async () => {
       throw new ApiError("invalid_filter", "The format is one of csv, json, ndjson", "format");
     });
     expect(await (await GET(request())).json()).toEqual({
@@ -107,7 +108,7 @@ describe("withSession", () => {
 
   it("logs a request the client abandoned as 499, not as our failure", async () => {
     const controller = new AbortController();
-    const GET = withSession(async () => {
+    const GET = withSession(getSession, async () => {
       controller.abort();
       throw controller.signal.reason;
     });
@@ -118,9 +119,9 @@ describe("withSession", () => {
   });
 
   it("never logs cookies or authorization headers", async () => {
-    await withSession(async () => Response.json({}))(request("?user_email=jane@acme.com"));
+    await withSession(getSession, async () => Response.json({}))(request("?user_email=jane@acme.com"));
     session.current = null;
-    await withSession(async () => Response.json({}))(request());
+    await withSession(getSession, async () => Response.json({}))(request());
     const all = lines.join("\n");
     expect(all).not.toContain("secret-cookie-value");
     expect(all).not.toContain("from-the-browser");

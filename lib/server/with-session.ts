@@ -2,12 +2,12 @@ import "server-only";
 
 import type { NextRequest } from "next/server";
 
-import { parseQuery, type AuditTrailQuery, type QueryKey } from "@/lib/filters";
-import { getAllowedSession, type AllowedSession } from "@/lib/server/auth/session";
-import { SESSION_EXPIRED_MESSAGE } from "@/lib/server/auth/unauthenticated";
+import { parseAuditTrailQuery, type AuditTrailQuery, type QueryKey } from "@/lib/filters";
+import type { AllowedSession } from "@/lib/server/auth/session";
 import { logError, loggedQuery, logRequest, type RequestLogLine } from "@/lib/server/log";
+import { ApiError, mapError } from "@/lib/server/api-error";
 import { withLostQueryParams } from "@/lib/server/lost-query-params";
-import { ApiError, mapError, MergeApiError } from "@/lib/server/merge/errors";
+import { MergeApiError } from "@/lib/server/merge/errors";
 
 // The frame of every data route: a session or 401, errors mapped to one JSON shape, nothing cached,
 // one log line. Handler bodies then read parse, call, respond.
@@ -17,29 +17,32 @@ type UpstreamFigures = Pick<RequestLogLine, "upstreamMs" | "retries">;
 export type SessionContext = {
   session: AllowedSession;
   /** The request's query, validated by the shared filter schema (and logged); a 400 otherwise. */
-  parseQuery(options: { allow: readonly QueryKey[]; ignore?: readonly string[] }): AuditTrailQuery;
+  parseRequestQuery(options: { allow: readonly QueryKey[]; ignore?: readonly string[] }): AuditTrailQuery;
   /** Adds the upstream call's latency and retries to the log line. */
   recordUpstream(figures: UpstreamFigures): void;
 };
 
 export type SessionHandler = (request: NextRequest, context: SessionContext) => Promise<Response>;
 
+/** The signed-in, still-allowed user of a request, or null (the app's is getAllowedSession). */
+export type SessionReader = (request: NextRequest) => Promise<AllowedSession | null>;
+
 // Closed connections are not our failure; nginx's 499 keeps them apart from 5xx in the logs.
 const CLIENT_CLOSED = 499;
 
-export function withSession(handler: SessionHandler): (request: NextRequest) => Promise<Response> {
+export function withSession(getSession: SessionReader, handler: SessionHandler): (request: NextRequest) => Promise<Response> {
   return async (request) => {
     const started = performance.now();
     const line: Partial<RequestLogLine> = {};
     let response: Response;
     try {
-      const session = await getAllowedSession(request);
-      if (!session) throw new ApiError("unauthenticated", SESSION_EXPIRED_MESSAGE);
+      const session = await getSession(request);
+      if (!session) throw new ApiError("unauthenticated");
       line.user = session.email;
       response = await handler(request, {
         session,
-        parseQuery(options) {
-          const result = parseQuery(withLostQueryParams(request.nextUrl.searchParams, request.headers), options);
+        parseRequestQuery(options) {
+          const result = parseAuditTrailQuery(withLostQueryParams(request.nextUrl.searchParams, request.headers), options);
           if (!result.ok) throw new ApiError("invalid_filter", result.error.message, result.error.field);
           line.filters = loggedQuery(result.value);
           return result.value;

@@ -6,7 +6,7 @@
 import type { AuditEvent } from "../audit-event";
 import { EVENT_CODES, EVENT_SPECS } from "./catalog";
 import { buildCast, type Cast } from "./cast";
-import { Column } from "./columns";
+import { Column } from "./typed-columns";
 import { createRng, cumulative, hashString, mix32, weightedIndex, type Rng } from "./random";
 import { hourlySlots, MICROS_PER_HOUR } from "./schedule";
 import { formatCreatedAt, MICROS_PER_DAY } from "./time";

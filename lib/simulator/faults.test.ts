@@ -4,7 +4,8 @@ import { auditTrailPageSchema } from "../audit-event";
 import { walkPages } from "../paging";
 import { parseFaults } from "./faults";
 import { createSimulator, FAULT_HEADER, type SimulatorOptions } from "./index";
-import { BASE, get, getPage } from "./test-support";
+import { BASE, get, getPage } from "@/testing/simulator-requests";
+import { expectedEvents } from "@/testing/simulator-oracle";
 
 const NOW = "2026-11-28T12:00:00Z";
 const make = (options: SimulatorOptions = {}) => createSimulator({ now: NOW, events: 200, ...options });
@@ -150,7 +151,7 @@ describe("what a client walking every page meets", () => {
 
   it("429s in the middle of a walk still let it complete", async () => {
     const simulator = make({ faults: "429:1@3-4,429:1@7" });
-    expect(await walkWithRetries(simulator)).toEqual(simulator.expectedEvents());
+    expect(await walkWithRetries(simulator)).toEqual(expectedEvents(simulator));
   });
 
   it("a persistent 500 in the middle makes it fail", async () => {

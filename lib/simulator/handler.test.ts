@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { walkPages } from "../paging";
 import { MERGE_CATEGORIES } from "../upstream";
 import { createSimulator, DEFAULT_SIMULATOR_API_KEY } from "./index";
-import { BASE, get, getPage } from "./test-support";
+import { BASE, get, getPage } from "@/testing/simulator-requests";
+import { expectedEvents } from "@/testing/simulator-oracle";
 
 const simulator = createSimulator({ now: "2026-11-28T12:00:00Z" });
 const AUTH = { Authorization: `Bearer ${DEFAULT_SIMULATOR_API_KEY}` };
@@ -19,7 +20,7 @@ describe("routes", () => {
     async (path) => {
       const response = await simulator.handle(new Request(`http://sim.test${path}?page_size=3`, { headers: AUTH }));
       expect(response.status).toBe(200);
-      expect((await response.json()).results).toEqual(simulator.expectedEvents().slice(0, 3));
+      expect((await response.json()).results).toEqual(expectedEvents(simulator).slice(0, 3));
     },
   );
 
@@ -121,7 +122,7 @@ describe("a full walk of the default data", () => {
     }
     expect(walked).toHaveLength(4000);
     expect(new Set(walked.map((event) => event.id)).size).toBe(4000);
-    expect(walked).toEqual(simulator.expectedEvents());
+    expect(walked).toEqual(expectedEvents(simulator));
   });
 });
 

@@ -5,7 +5,7 @@ import type { Dataset } from "./dataset";
 import { encodeCursor } from "./cursor";
 import { parseFaults, planFaults, type FaultRule } from "./faults";
 import { paginate } from "./paginate";
-import { parseQuery } from "./query";
+import { parseSimulatorQuery } from "./query";
 import { failureResponse, invalidCursor, json, methodNotAllowed, notFound, unauthorized } from "./responses";
 import { select } from "./selection";
 import { MERGE_CATEGORIES } from "../upstream";
@@ -77,7 +77,7 @@ export function createHandler({ dataset, apiKey, rules, seedHash, closed }: Hand
   }
 
   function answer(params: URLSearchParams): Response {
-    const query = parseQuery(params);
+    const query = parseSimulatorQuery(params);
     if (query.kind === "invalid") return json(400, query.errors);
     if (query.kind === "invalid_cursor") return invalidCursor();
     const selection = select(dataset, query.filters);

@@ -1,10 +1,7 @@
 // The embedded Merge audit-trail simulator: createSimulator() gives a Request -> Response handler
-// that the app calls in-process (no port) and server.ts serves over HTTP. Tests elsewhere use
-// expectedEvents() as the brute-force truth to compare their paged walks with.
+// that the app calls in-process (no port) and server.ts serves over HTTP.
 
-import type { AuditEvent } from "../audit-event";
 import { Dataset } from "./dataset";
-import { expectedEvents, type ExpectedFilters } from "./expected";
 import { parseFaults } from "./faults";
 import { createHandler } from "./handler";
 import { startLiveArrival } from "./live";
@@ -22,12 +19,11 @@ export {
   type SimulatorOptions,
 } from "./options";
 export { decodeCursor, encodeCursor, type Cursor } from "./cursor";
-export type { ExpectedFilters } from "./expected";
 
 export type Simulator = {
   handle(request: Request): Promise<Response>;
-  /** Every event matching the filters, newest first, by brute force over the whole dataset. */
-  expectedEvents(filters?: ExpectedFilters): AuditEvent[];
+  /** The events it serves, oldest first (read-only: events arrive through addEvents). */
+  readonly dataset: Pick<Dataset, "size" | "facts" | "event">;
   /** Adds `count` events happening now, as live arrival does. */
   addEvents(count?: number): void;
   /** How many events exist now. */
@@ -67,7 +63,7 @@ export function createSimulator(input: SimulatorOptions = {}): Simulator {
     options,
     addEvents,
     size: () => dataset.size,
-    expectedEvents: (filters = {}) => expectedEvents(dataset, filters),
+    dataset,
     close() {
       stopLive();
       closing.abort(new Error("The simulator closed"));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createSimulator } from "./index";
-import { getPage } from "./test-support";
+import { getPage } from "@/testing/simulator-requests";
 
 afterEach(() => {
   vi.useRealTimers();

@@ -31,7 +31,7 @@ function value(params: URLSearchParams, key: string): string | undefined {
   return last === undefined || last.trim() === "" ? undefined : last.trim();
 }
 
-export function parseQuery(params: URLSearchParams): ParsedQuery {
+export function parseSimulatorQuery(params: URLSearchParams): ParsedQuery {
   const errors: FieldErrors = {};
   const filters: Filters = {};
 

@@ -2,7 +2,7 @@
 // one type is a ready index list, both at once is an intersection (cached), and the date range is two
 // binary searches over created_at. This keeps a page of a 1,000,000-event trail a sub-millisecond job.
 
-import type { Column } from "./columns";
+import type { Column } from "./typed-columns";
 import type { Dataset } from "./dataset";
 
 /** Filters in the simulator's terms; start and end are exclusive bounds in microseconds. */

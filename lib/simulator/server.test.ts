@@ -1,10 +1,11 @@
-import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
 import { auditTrailPageSchema } from "../audit-event";
 import { createSimulator, DEFAULT_SIMULATOR_API_KEY, FAULT_HEADER, type Simulator } from "./index";
 import { serveSimulator } from "./node-server";
+import { startSimulator } from "@/testing/processes";
 
 // Ports from the simulator engineer's block (4200-4249).
 const SPAWNED_PORT = 4230;
@@ -13,30 +14,14 @@ const AUTH = { Authorization: `Bearer ${DEFAULT_SIMULATOR_API_KEY}` };
 
 describe("npm run simulator", () => {
   it("serves the acceptance query, then shuts down on SIGTERM even with a hung request", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/simulator/server.ts"], {
-      env: {
-        ...process.env,
-        SIMULATOR_PORT: String(SPAWNED_PORT),
-        ...Object.fromEntries(
-          ["API_KEY", "EVENTS", "FAULTS", "LATENCY_MS", "LIVE_EVENTS_PER_MINUTE"].map((name) => [`SIMULATOR_${name}`, ""]),
-        ),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    // The key `npm run simulator` uses and prints by default.
+    const server = await startSimulator(SPAWNED_PORT, { env: { SIMULATOR_API_KEY: DEFAULT_SIMULATOR_API_KEY } });
     try {
-      let output = "";
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes("API key:")) resolve();
-        });
-        child.once("exit", () => reject(new Error(`exited early: ${output}`)));
-      });
+      const output = readFileSync(server.proc.logFile, "utf8");
       expect(output).toContain(`http://127.0.0.1:${SPAWNED_PORT}/api`);
-      expect(output).toContain(DEFAULT_SIMULATOR_API_KEY);
+      expect(output).toContain(`API key: ${DEFAULT_SIMULATOR_API_KEY}`);
 
-      const url = `http://127.0.0.1:${SPAWNED_PORT}/api/hris/v1/audit-trail`;
+      const url = `${server.baseUrl}/hris/v1/audit-trail`;
       const response = await fetch(`${url}?page_size=5`, { headers: AUTH });
       expect(response.status).toBe(200);
       const page = auditTrailPageSchema.parse(await response.json());
@@ -47,11 +32,11 @@ describe("npm run simulator", () => {
         () => "answered",
         () => "dropped",
       );
-      child.kill("SIGTERM");
-      expect(await exited).toBe(0);
+      process.kill(-server.proc.pid, "SIGTERM");
+      expect(await server.proc.exited).toBe(0);
       expect(await hung).toBe("dropped");
     } finally {
-      child.kill("SIGKILL");
+      await server.stop();
     }
   });
 });

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 
 import type { AuditEvent, AuditTrailPage } from "../audit-event";
 import { walkPages } from "../paging";
-import { createSimulator, type ExpectedFilters } from "./index";
-import { getPage } from "./test-support";
+import { createSimulator } from "./index";
+import { getPage } from "@/testing/simulator-requests";
+import { expectedEvents, type OracleFilters } from "@/testing/simulator-oracle";
 
 // The paging contract end to end, over random filter combinations and page sizes: walking `next`
 // from the first page returns exactly the brute-force filtered list, and walking `previous` from the
@@ -12,7 +13,7 @@ import { getPage } from "./test-support";
 
 const NOW = "2026-11-28T12:00:00Z";
 const simulator = createSimulator({ now: NOW, events: 700, seed: "walks" });
-const everything = simulator.expectedEvents();
+const everything = expectedEvents(simulator);
 
 const emails = [...new Set(everything.flatMap((event) => (event.user_email ? [event.user_email] : [])))];
 const types = [...new Set(everything.map((event) => event.event_type))];
@@ -40,7 +41,7 @@ const instant = fc.oneof(
 
 // Each filter present half the time (fc.record would mostly set all four, which matches nothing).
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 2 });
-const filters: fc.Arbitrary<ExpectedFilters> = fc
+const filters: fc.Arbitrary<OracleFilters> = fc
   .tuple(maybe(email), maybe(eventType), maybe(instant), maybe(instant))
   .map(([user_email, event_type, start_date, end_date]) =>
     Object.fromEntries(
@@ -49,7 +50,7 @@ const filters: fc.Arbitrary<ExpectedFilters> = fc
   );
 const pageSize = fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 120 }));
 
-async function walk(query: ExpectedFilters & { page_size: number }, between?: () => void) {
+async function walk(query: OracleFilters & { page_size: number }, between?: () => void) {
   const pages: AuditTrailPage[] = [];
   for await (const page of walkPages((cursor) => getPage(simulator, { ...query, ...(cursor && { cursor }) }))) {
     pages.push(page);
@@ -58,7 +59,7 @@ async function walk(query: ExpectedFilters & { page_size: number }, between?: ()
   return pages;
 }
 
-async function walkBack(last: AuditTrailPage, query: ExpectedFilters & { page_size: number }) {
+async function walkBack(last: AuditTrailPage, query: OracleFilters & { page_size: number }) {
   const pages = [last];
   for (let page = last; page.previous; ) {
     page = await getPage(simulator, { ...query, cursor: page.previous });
@@ -73,7 +74,7 @@ describe("walking the simulator's cursors", () => {
   it("next from the first page and previous from the last both give the brute-force filtered list", async () => {
     await fc.assert(
       fc.asyncProperty(filters, pageSize, async (filter, page_size) => {
-        const expected = simulator.expectedEvents(filter);
+        const expected = expectedEvents(simulator, filter);
         const forward = await walk({ ...filter, page_size });
         expect(ids(forward.flatMap((page) => page.results))).toEqual(ids(expected));
         expect(forward.slice(0, -1).every((page) => page.results.length === Math.min(page_size, 100))).toBe(true);
@@ -90,7 +91,7 @@ describe("walking the simulator's cursors", () => {
   it("keeps a walk exact while new events arrive on top", async () => {
     await fc.assert(
       fc.asyncProperty(pageSize, fc.integer({ min: 1, max: 5 }), async (page_size, perPage) => {
-        const expected = simulator.expectedEvents();
+        const expected = expectedEvents(simulator);
         const query = { page_size: Math.max(page_size, 20) };
         const forward = await walk(query, () => simulator.addEvents(perPage));
         expect(ids(forward.flatMap((page) => page.results))).toEqual(ids(expected));

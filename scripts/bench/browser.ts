@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 
-import { CHROMIUM_ARGS, chromiumExecutablePath } from "../../e2e/support/chromium";
+import { CHROMIUM_ARGS, chromiumExecutablePath } from "../../testing/chromium";
 import type { Session } from "./session";
 
 // One headless Chromium for the whole run; every measured load gets a fresh context, so its HTTP

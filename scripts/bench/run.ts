@@ -4,7 +4,7 @@ import { launchBrowser } from "./browser";
 import { measureExport } from "./export";
 import { measureFirstLoadJs } from "./first-load-js";
 import { measureFirstRow } from "./first-row";
-import { LOG_DIR, stopAll } from "./processes";
+import { LOG_DIR, stopAll } from "../../testing/processes";
 import { measureProxyOverhead } from "./proxy-overhead";
 import { machineLine, markdownTable, writeJson, type Row, type Section } from "./report";
 import { measureScrolling } from "./scrolling";

@@ -2,7 +2,7 @@ import type { Browser, CDPSession, Page } from "@playwright/test";
 
 import { coldContext } from "./browser";
 import type { Row } from "./report";
-import { sleep } from "./processes";
+import { sleep } from "../../testing/processes";
 import type { App } from "./servers";
 import type { Session } from "./session";
 import { MB } from "./stats";

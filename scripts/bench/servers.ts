@@ -2,17 +2,23 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { createRequire } from "node:module";
 import path from "node:path";
 
-import { launch, runToCompletion, sleep, tail, type Managed } from "./processes";
+import {
+  isolatedEnv,
+  launch,
+  nextBuildCommand,
+  runToCompletion,
+  simulatorCommand,
+  startApp as startAppProcess,
+  waitUntil,
+  type Managed,
+} from "../../testing/processes";
 
 // Starting and stopping what the bench measures: the standalone simulator and the production app.
 // Everything binds 127.0.0.1 inside the bench's own port blocks.
 
 const ROOT = process.cwd();
-const require = createRequire(path.join(ROOT, "package.json"));
-const NEXT_BIN = require.resolve("next/dist/bin/next");
 
 // The bench builds and runs a snapshot of the committed HEAD, not the working tree: figures belong
 // to a commit, a half-saved file cannot break the build, and `next build` rewrites the tsconfig.json
@@ -31,14 +37,6 @@ const SIMULATOR_PORTS = { from: 4500, to: 4549 };
 
 export type Simulator = { proc: Managed; baseUrl: string; pageUrl: (query: URLSearchParams) => string; authHeader: string };
 export type App = { proc: Managed; url: string };
-
-/** A production environment for a child, without the caller's own upstream, auth or simulator settings. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(
-    ([key]) => !/^(MERGE_|SIMULATOR_|AUTH_|NEXTAUTH_|EXPORT_|NEXT_DIST_DIR$|PORT$|NODE_ENV$)/.test(key),
-  );
-  return { ...Object.fromEntries(inherited), NEXT_TELEMETRY_DISABLED: "1", ...extra, NODE_ENV: "production" };
-}
 
 const taken = new Set<number>();
 
@@ -59,52 +57,25 @@ async function freePort(block: { from: number; to: number }): Promise<number> {
   throw new Error(`No free port in ${block.from}-${block.to} on 127.0.0.1`);
 }
 
-/** Polls until `ready` says yes, the process dies, or the time is up. Returns the wait in ms. */
-async function waitUntil(proc: Managed, ready: () => Promise<boolean>, timeoutMs: number): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < timeoutMs) {
-    if (proc.hasExited()) throw new Error(`${proc.name} exited while starting:\n${tail(proc.logFile)}`);
-    if (await ready().catch(() => false)) return performance.now() - started;
-    await sleep(50);
-  }
-  throw new Error(`${proc.name} was not ready after ${timeoutMs / 1000} s:\n${tail(proc.logFile)}`);
-}
-
 export type SimulatorOptions = { name: string; events?: number; latencyMs?: number };
 
 /** Starts `lib/simulator/server.ts` in one Node process; `readyMs` counts from spawn to the first page served. */
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator & { readyMs: number }> {
   const port = await freePort(SIMULATOR_PORTS);
-  const env = cleanEnv({
+  const env = isolatedEnv({
     SIMULATOR_PORT: String(port),
     SIMULATOR_API_KEY,
     ...(options.events !== undefined && { SIMULATOR_EVENTS: String(options.events) }),
     ...(options.latencyMs !== undefined && { SIMULATOR_LATENCY_MS: String(options.latencyMs) }),
   });
   const started = performance.now();
-  const proc = launch(options.name, {
-    command: process.execPath,
-    args: ["--import", "tsx", "lib/simulator/server.ts"],
-    env,
-    cwd: SOURCE,
-  });
+  const proc = launch(options.name, simulatorCommand(env, SOURCE));
   const baseUrl = `http://127.0.0.1:${port}/api`;
   const authHeader = `Bearer ${SIMULATOR_API_KEY}`;
   const pageUrl = (query: URLSearchParams) => `${baseUrl}/${CATEGORY}/v1/audit-trail?${query}`;
   const probe = pageUrl(new URLSearchParams({ page_size: "1" }));
   await waitUntil(proc, async () => (await fetch(probe, { headers: { authorization: authHeader } })).ok, 120_000);
   return { proc, baseUrl, pageUrl, authHeader, readyMs: performance.now() - started };
-}
-
-function appEnv(simulator: Simulator, url: string): NodeJS.ProcessEnv {
-  return cleanEnv({
-    NEXT_DIST_DIR: DIST_DIR,
-    NEXTAUTH_SECRET,
-    NEXTAUTH_URL: url,
-    MERGE_API_KEY: SIMULATOR_API_KEY,
-    MERGE_API_BASE_URL: simulator.baseUrl,
-    MERGE_CATEGORY: CATEGORY,
-  });
 }
 
 /** Refreshes the snapshot from HEAD, keeping its build output (Turbopack's cache); returns the commit. */
@@ -130,20 +101,22 @@ export function snapshotCommit(): string {
 /** `next build` of the snapshot into .next-bench; returns the build time in ms. The upstream is read at run time. */
 export async function buildApp(): Promise<number> {
   const started = performance.now();
-  const env = cleanEnv({ NEXT_DIST_DIR: DIST_DIR, NEXTAUTH_SECRET });
-  await runToCompletion("next-build", { command: process.execPath, args: [NEXT_BIN, "build"], env, cwd: SOURCE }, 8 * 60_000);
+  const env = isolatedEnv({ NEXT_DIST_DIR: DIST_DIR, NEXTAUTH_SECRET });
+  await runToCompletion("next-build", nextBuildCommand(env, SOURCE), 8 * 60_000);
   return performance.now() - started;
 }
 
 /** `next start` on 127.0.0.1 against the given simulator. */
 export async function startApp(name: string, simulator: Simulator): Promise<App> {
-  const port = await freePort(APP_PORTS);
-  const url = `http://127.0.0.1:${port}`;
-  const env = appEnv(simulator, url);
-  const args = [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)];
-  const proc = launch(name, { command: process.execPath, args, env, cwd: SOURCE });
-  await waitUntil(proc, async () => (await fetch(`${url}/api/auth/providers`)).ok, 60_000);
-  return { proc, url };
+  const env = {
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXTAUTH_SECRET,
+    MERGE_API_KEY: SIMULATOR_API_KEY,
+    MERGE_API_BASE_URL: simulator.baseUrl,
+    MERGE_CATEGORY: CATEGORY,
+  };
+  const { proc, baseURL } = await startAppProcess(await freePort(APP_PORTS), { name, env, cwd: SOURCE });
+  return { proc, url: baseURL };
 }
 
 /** Hands a port of the app block to a server the bench runs itself (the floor page). */

@@ -2,10 +2,12 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { KNOWN_EVENT_TYPES } from "@/lib/event-types";
-import { parseQuery, QUERY_KEYS, toSearchParams } from "@/lib/filters";
+import { parseAuditTrailQuery, QUERY_KEYS, toSearchParams } from "@/lib/filters";
 import { createSimulator } from "@/lib/simulator";
 
-import { apiRequest, loadRoute, sessionCookie, SIMULATOR_NOW, type RouteHandler } from "./test-harness";
+import { apiRequest, CURSOR_SECRET, remoteSource, signedIn, SIMULATOR_NOW, type RouteHandler } from "@/testing/routes";
+
+import { createAuditTrailRoute } from "./create-route";
 
 // Thousands of random query strings, friendly and hostile, against the route with a recording
 // upstream: the route must never fail with a 5xx, never forward a parameter Merge would refuse
@@ -73,27 +75,26 @@ const rawQueries = fc
   .map((parts) => parts.join(""));
 
 describe("GET /api/audit-trail under random queries", () => {
-  let GET: RouteHandler;
-  let cookie: string;
   const forwarded: string[] = [];
   const logged: string[] = [];
+  const merge = createSimulator({ apiKey: KEY, now: SIMULATOR_NOW, events: 600 });
+  const recordingFetch = (url: string, init: RequestInit) => {
+    forwarded.push(url);
+    return merge.handle(new Request(url, init));
+  };
+  const GET: RouteHandler = createAuditTrailRoute({
+    source: remoteSource({ MERGE_API_KEY: KEY, MERGE_API_BASE_URL: UPSTREAM }, recordingFetch),
+    getSession: signedIn,
+    cursorSecret: CURSOR_SECRET,
+  });
 
-  beforeAll(async () => {
-    GET = await loadRoute({ MERGE_API_KEY: KEY, MERGE_API_BASE_URL: UPSTREAM });
-    cookie = await sessionCookie();
-    const merge = createSimulator({ apiKey: KEY, now: SIMULATOR_NOW, events: 600 });
-    vi.stubGlobal("fetch", (url: string, init: RequestInit) => {
-      forwarded.push(url);
-      return merge.handle(new Request(url, init));
-    });
+  beforeAll(() => {
     const keep = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
     vi.spyOn(console, "log").mockImplementation(keep);
     vi.spyOn(console, "error").mockImplementation(keep);
   });
 
   afterAll(() => {
-    vi.unstubAllGlobals();
-    vi.unstubAllEnvs();
     vi.restoreAllMocks();
   });
 
@@ -101,7 +102,7 @@ describe("GET /api/audit-trail under random queries", () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: encodedQueries }, { weight: 1, arbitrary: rawQueries }), async (search) => {
         const before = forwarded.length;
-        const response = await GET(apiRequest(search, cookie));
+        const response = await GET(apiRequest(search));
         const body = await response.text();
         expect(response.status).toBeLessThan(500);
         expect(`${[...response.headers].join("\n")}\n${body}`).not.toContain(KEY);
@@ -113,7 +114,7 @@ describe("GET /api/audit-trail under random queries", () => {
           const [endpoint, query = ""] = url.split("?");
           expect(endpoint).toBe(ENDPOINT);
           const params = new URLSearchParams(query);
-          const parsed = parseQuery(params, { allow: QUERY_KEYS });
+          const parsed = parseAuditTrailQuery(params, { allow: QUERY_KEYS });
           expect(parsed.ok).toBe(true);
           // Canonical: exactly what the schema writes back, so only Merge's names, each once.
           if (parsed.ok) expect(toSearchParams(parsed.value).toString()).toBe(query);

@@ -1,24 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 
 import { z } from "zod";
 
 import { auditTrailPageSchema, type AuditEvent } from "@/lib/audit-event";
 import { walkPages } from "@/lib/paging";
-import type { Simulator } from "@/lib/simulator";
+import { createSimulator } from "@/lib/simulator";
 import { encodeCursor } from "@/lib/simulator/cursor";
 import { sealCursor } from "@/lib/server/cursor-seal";
-
+import { resetProcessFailureGuard } from "@/testing/failure-guard";
+import { startSimulator, type RunningSimulator } from "@/testing/processes";
 import {
-  apiRequest,
-  loadRoute,
   ALLOWED_EMAIL,
-  sessionCookie,
-  startStandaloneSimulator,
-  TEST_SECRET,
+  apiRequest,
+  CURSOR_SECRET,
+  remoteSource,
+  signedIn,
+  signedOut,
+  SIMULATOR_NOW,
+  simulatorSource,
   walkRoute,
   type RouteHandler,
-  type StandaloneSimulator,
-} from "./test-harness";
+} from "@/testing/routes";
+
+import { createAuditTrailRoute } from "./create-route";
+import { expectedEvents } from "@/testing/simulator-oracle";
 
 /** Our error shape, strictly: no field beyond the four we document. */
 const errorBodySchema = z.strictObject({
@@ -30,22 +35,13 @@ const errorBodySchema = z.strictObject({
   }),
 });
 
-let cookie: string;
-
-beforeAll(async () => {
-  cookie = await sessionCookie();
-});
+// Several tests make Merge fail on purpose for the same user: the routes each test builds start
+// with a fresh failure guard.
+beforeEach(resetProcessFailureGuard);
 
 afterAll(() => {
-  vi.unstubAllEnvs();
   vi.restoreAllMocks();
 });
-
-/** The process's embedded simulator for the configuration loadRoute just set. */
-async function embedded(): Promise<Simulator> {
-  const { embeddedSimulator } = await import("@/lib/server/merge/embedded");
-  return embeddedSimulator();
-}
 
 /** The simulator's own walk, straight through its handler or its HTTP port, with its key. */
 async function directWalk(fetchPage: (url: string) => Promise<Response>, base: string, search: string) {
@@ -92,36 +88,30 @@ const REFUSED: Array<[string, string]> = [
   // Cursors that did not come from Merge through us, for this user: Merge would refuse most of them
   [`cursor=${encodeURIComponent(MERGE_CURSOR)}`, "cursor"],
   [`cursor=${Buffer.from(MERGE_CURSOR).toString("base64url")}`, "cursor"],
-  [`cursor=${sealCursor(MERGE_CURSOR, "someone.else@acme.test", TEST_SECRET)}`, "cursor"],
+  [`cursor=${sealCursor(MERGE_CURSOR, "someone.else@acme.test", CURSOR_SECRET)}`, "cursor"],
   [`cursor=${sealCursor(MERGE_CURSOR, ALLOWED_EMAIL, "another-deployment-secret-0123456789abcdef")}`, "cursor"],
-  [`cursor=${sealCursor(btoa("p=yesterday"), ALLOWED_EMAIL, TEST_SECRET).slice(0, -2)}`, "cursor"],
+  [`cursor=${sealCursor(btoa("p=yesterday"), ALLOWED_EMAIL, CURSOR_SECRET).slice(0, -2)}`, "cursor"],
 ];
 
 describe("GET /api/audit-trail with the embedded simulator", () => {
-  let GET: RouteHandler;
-  let simulator: Simulator;
+  const simulator = createSimulator({ now: SIMULATOR_NOW });
+  const GET = createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedIn, cursorSecret: CURSOR_SECRET });
 
-  beforeAll(async () => {
-    GET = await loadRoute();
-    simulator = await embedded();
-  });
-
-  it("answers 401 without a session, or for a signed-in user no longer allowed, and asks Merge nothing", async () => {
+  it("answers 401 when the request has no allowed session, and asks Merge nothing", async () => {
+    const anonymousGET = createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedOut, cursorSecret: CURSOR_SECRET });
     const before = simulator.requestCount();
-    for (const request of [apiRequest(""), apiRequest("", await sessionCookie("former@elsewhere.test"))]) {
-      const response = await GET(request);
-      expect(response.status).toBe(401);
-      expect(response.headers.get("cache-control")).toBe("private, no-store");
-      expect(await errorOf(response)).toEqual({ code: "unauthenticated", message: "Your session expired: sign in again" });
-    }
+    const response = await anonymousGET(apiRequest("user_email=jane%40acme.com"));
+    expect(response.status).toBe(401);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(await errorOf(response)).toEqual({ code: "unauthenticated", message: "Your session expired: sign in again" });
     expect(simulator.requestCount()).toBe(before);
   });
 
   it("returns the simulator's events for a user, privately, and walking next gives exactly the simulator's own walk", async () => {
-    const email = busiestEmail(simulator.expectedEvents());
+    const email = busiestEmail(expectedEvents(simulator));
     const search = `user_email=${encodeURIComponent(email)}&page_size=10`;
 
-    const first = await GET(apiRequest(search, cookie));
+    const first = await GET(apiRequest(search));
     expect(first.status).toBe(200);
     expect(first.headers.get("cache-control")).toBe("private, no-store");
     const page = auditTrailPageSchema.parse(await first.json());
@@ -129,7 +119,7 @@ describe("GET /api/audit-trail with the embedded simulator", () => {
     expect(page.results).toHaveLength(10);
     expect(page.results.every((event) => event.user_email === email)).toBe(true);
 
-    const viaApi = (await walkRoute(GET, search, cookie)).flatMap((p) => p.results);
+    const viaApi = (await walkRoute(GET, search)).flatMap((p) => p.results);
     const key = simulator.options.apiKey;
     const own = await directWalk(
       (url) => simulator.handle(new Request(url, { headers: { Authorization: `Bearer ${key}` } })),
@@ -137,12 +127,12 @@ describe("GET /api/audit-trail with the embedded simulator", () => {
       search,
     );
     expect(viaApi).toEqual(own);
-    expect(viaApi).toEqual(simulator.expectedEvents({ user_email: email }));
+    expect(viaApi).toEqual(expectedEvents(simulator, { user_email: email }));
   });
 
   it.each(REFUSED)("refuses ?%s with a 400 naming %s, and sends Merge nothing", async (search, field) => {
     const before = simulator.requestCount();
-    const response = await GET(apiRequest(search, cookie));
+    const response = await GET(apiRequest(search));
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error).toMatchObject({ code: "invalid_filter", field });
@@ -152,29 +142,29 @@ describe("GET /api/audit-trail with the embedded simulator", () => {
 
   it("tells the user to start over when Merge no longer knows a cursor", async () => {
     // Sealed by us, so it passes our checks, around a position Merge cannot read.
-    const response = await GET(apiRequest(`cursor=${sealCursor(btoa("p=yesterday"), ALLOWED_EMAIL, TEST_SECRET)}`, cookie));
+    const response = await GET(apiRequest(`cursor=${sealCursor(btoa("p=yesterday"), ALLOWED_EMAIL, CURSOR_SECRET)}`));
     expect(response.status).toBe(400);
     expect(await errorOf(response)).toMatchObject({ code: "invalid_cursor", field: "cursor", message: expect.stringMatching(/first page/) });
   });
 });
 
 describe("GET /api/audit-trail when the embedded simulator misbehaves", () => {
-  async function routeWithFaults(faults: string, env: Record<string, string> = {}) {
-    const GET = await loadRoute({ SIMULATOR_FAULTS: faults, ...env });
-    return { GET, simulator: await embedded() };
+  function routeWithFaults(faults: string, variables: Record<string, string> = {}) {
+    const simulator = createSimulator({ now: SIMULATOR_NOW, faults });
+    return { GET: createAuditTrailRoute({ source: simulatorSource(simulator, variables), getSession: signedIn, cursorSecret: CURSOR_SECRET }), simulator };
   }
 
   it("rides out a 429 with Retry-After and answers 200", async () => {
-    const { GET, simulator } = await routeWithFaults("429:1@1");
-    const response = await GET(apiRequest("page_size=5", cookie));
+    const { GET, simulator } = routeWithFaults("429:1@1");
+    const response = await GET(apiRequest("page_size=5"));
     expect(response.status).toBe(200);
     expect(auditTrailPageSchema.parse(await response.json()).results).toHaveLength(5);
     expect(simulator.requestCount()).toBe(2);
   });
 
   it("answers 503 rate_limited with the wait when Merge asks for more than the cap", async () => {
-    const { GET, simulator } = await routeWithFaults("429:45@1");
-    const response = await GET(apiRequest("", cookie));
+    const { GET, simulator } = routeWithFaults("429:45@1");
+    const response = await GET(apiRequest(""));
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("45");
     expect(await errorOf(response)).toMatchObject({ code: "rate_limited", retry_after: 45, message: expect.stringContaining("45 s") });
@@ -182,24 +172,24 @@ describe("GET /api/audit-trail when the embedded simulator misbehaves", () => {
   });
 
   it("answers 503 after the retry cap when Merge keeps failing with 500", async () => {
-    const { GET, simulator } = await routeWithFaults("500");
-    const response = await GET(apiRequest("", cookie));
+    const { GET, simulator } = routeWithFaults("500");
+    const response = await GET(apiRequest(""));
     expect(response.status).toBe(503);
     expect(await errorOf(response)).toMatchObject({ code: "upstream_unavailable" });
     expect(simulator.requestCount()).toBe(3);
   });
 
   it("answers 504 when Merge hangs, at the configured timeout", async () => {
-    const { GET, simulator } = await routeWithFaults("hang", { MERGE_TIMEOUT_MS: "300" });
-    const response = await GET(apiRequest("", cookie));
+    const { GET, simulator } = routeWithFaults("hang", { MERGE_TIMEOUT_MS: "300" });
+    const response = await GET(apiRequest(""));
     expect(response.status).toBe(504);
     expect(await errorOf(response)).toMatchObject({ code: "upstream_timeout" });
     expect(simulator.requestCount()).toBe(1);
   });
 
   it.each(["malformed", "wrong-shape"])("answers 502 upstream_invalid for a %s body", async (fault) => {
-    const { GET } = await routeWithFaults(fault);
-    const response = await GET(apiRequest("", cookie));
+    const { GET } = routeWithFaults(fault);
+    const response = await GET(apiRequest(""));
     expect(response.status).toBe(502);
     expect(await errorOf(response)).toMatchObject({ code: "upstream_invalid" });
   });
@@ -207,47 +197,50 @@ describe("GET /api/audit-trail when the embedded simulator misbehaves", () => {
 
 describe("GET /api/audit-trail with a standalone simulator", () => {
   // One server per behaviour, since the server reads its faults once at start.
-  const servers: Record<"plain" | "throttled" | "failing" | "hanging" | "malformed", StandaloneSimulator | undefined> = {
+  const servers: Record<"plain" | "throttled" | "failing" | "hanging" | "malformed", RunningSimulator | undefined> = {
     plain: undefined,
     throttled: undefined,
     failing: undefined,
     hanging: undefined,
     malformed: undefined,
   };
-  const fetchSpy = vi.spyOn(globalThis, "fetch");
+  // Set once the servers answer, so only the route's own calls (and the test's walks) are counted.
+  let fetchSpy: MockInstance<typeof fetch>;
   const responses: Response[] = [];
 
   beforeAll(async () => {
     [servers.plain, servers.throttled, servers.failing, servers.hanging, servers.malformed] = await Promise.all([
-      startStandaloneSimulator(4301),
-      startStandaloneSimulator(4302, { SIMULATOR_FAULTS: "429:1@1" }),
-      startStandaloneSimulator(4303, { SIMULATOR_FAULTS: "500" }),
-      startStandaloneSimulator(4304, { SIMULATOR_FAULTS: "hang" }),
-      startStandaloneSimulator(4305, { SIMULATOR_FAULTS: "malformed" }),
+      startSimulator(4301, { env: { SIMULATOR_NOW } }),
+      startSimulator(4302, { env: { SIMULATOR_NOW, SIMULATOR_FAULTS: "429:1@1" } }),
+      startSimulator(4303, { env: { SIMULATOR_NOW, SIMULATOR_FAULTS: "500" } }),
+      startSimulator(4304, { env: { SIMULATOR_NOW, SIMULATOR_FAULTS: "hang" } }),
+      startSimulator(4305, { env: { SIMULATOR_NOW, SIMULATOR_FAULTS: "malformed" } }),
     ]);
+    fetchSpy = vi.spyOn(globalThis, "fetch");
   }, 60_000);
 
   afterAll(async () => {
     await Promise.all(Object.values(servers).map((server) => server?.stop()));
   });
 
-  async function routeFor(server: StandaloneSimulator | undefined, env: Record<string, string> = {}) {
+  function routeFor(server: RunningSimulator | undefined, variables: Record<string, string> = {}) {
     if (!server) throw new Error("the simulator did not start");
-    return loadRoute({ MERGE_API_KEY: server.apiKey, MERGE_API_BASE_URL: server.baseUrl, ...env });
+    const source = remoteSource({ MERGE_API_KEY: server.apiKey, MERGE_API_BASE_URL: server.baseUrl, ...variables });
+    return createAuditTrailRoute({ source, getSession: signedIn, cursorSecret: CURSOR_SECRET });
   }
 
   /** Calls the route, keeping the response (cloned) for the key check at the end. */
   async function call(GET: RouteHandler, search: string) {
-    const response = await GET(apiRequest(search, cookie));
+    const response = await GET(apiRequest(search));
     responses.push(response.clone());
     return response;
   }
 
-  const upstreamCalls = (server: StandaloneSimulator | undefined) =>
+  const upstreamCalls = (server: RunningSimulator | undefined) =>
     fetchSpy.mock.calls.filter(([url]) => String(url).startsWith(server!.baseUrl)).length;
 
   it("returns the simulator's events, and walking next gives exactly the simulator's own walk", async () => {
-    const GET = await routeFor(servers.plain);
+    const GET = routeFor(servers.plain);
     const server = servers.plain!;
     const all = await directWalk(
       (url) => fetch(url, { headers: { Authorization: `Bearer ${server.apiKey}` } }),
@@ -259,7 +252,7 @@ describe("GET /api/audit-trail with a standalone simulator", () => {
     expect(first.status).toBe(200);
     expect(auditTrailPageSchema.parse(await first.json()).results).toHaveLength(10);
 
-    const viaApi = (await walkRoute(GET, search, cookie)).flatMap((p) => p.results);
+    const viaApi = (await walkRoute(GET, search)).flatMap((p) => p.results);
     const own = await directWalk(
       (url) => fetch(url, { headers: { Authorization: `Bearer ${server.apiKey}` } }),
       server.baseUrl,
@@ -270,7 +263,7 @@ describe("GET /api/audit-trail with a standalone simulator", () => {
   });
 
   it.each(REFUSED)("refuses ?%s with a 400 naming %s, and the upstream receives nothing", async (search, field) => {
-    const GET = await routeFor(servers.plain);
+    const GET = routeFor(servers.plain);
     const before = upstreamCalls(servers.plain);
     const response = await call(GET, search);
     expect(response.status).toBe(400);
@@ -279,7 +272,7 @@ describe("GET /api/audit-trail with a standalone simulator", () => {
   });
 
   it("answers 502 upstream_auth when the server's key is rejected", async () => {
-    const GET = await routeFor(servers.plain, { MERGE_API_KEY: "revoked-key" });
+    const GET = routeFor(servers.plain, { MERGE_API_KEY: "revoked-key" });
     const response = await call(GET, "");
     expect(response.status).toBe(502);
     expect(await errorOf(response)).toEqual({
@@ -289,14 +282,14 @@ describe("GET /api/audit-trail with a standalone simulator", () => {
   });
 
   it("rides out a 429 with Retry-After and answers 200", async () => {
-    const GET = await routeFor(servers.throttled);
+    const GET = routeFor(servers.throttled);
     const response = await call(GET, "page_size=3");
     expect(response.status).toBe(200);
     expect(upstreamCalls(servers.throttled)).toBe(2);
   });
 
   it("answers 503 after the retry cap when the upstream keeps failing with 500", async () => {
-    const GET = await routeFor(servers.failing);
+    const GET = routeFor(servers.failing);
     const response = await call(GET, "");
     expect(response.status).toBe(503);
     expect(await errorOf(response)).toMatchObject({ code: "upstream_unavailable" });
@@ -304,14 +297,14 @@ describe("GET /api/audit-trail with a standalone simulator", () => {
   });
 
   it("answers 504 when the upstream hangs, at the configured timeout", async () => {
-    const GET = await routeFor(servers.hanging, { MERGE_TIMEOUT_MS: "300" });
+    const GET = routeFor(servers.hanging, { MERGE_TIMEOUT_MS: "300" });
     const response = await call(GET, "");
     expect(response.status).toBe(504);
     expect(await errorOf(response)).toMatchObject({ code: "upstream_timeout" });
   });
 
   it("answers 502 for a malformed body", async () => {
-    const GET = await routeFor(servers.malformed);
+    const GET = routeFor(servers.malformed);
     const response = await call(GET, "");
     expect(response.status).toBe(502);
     expect(await errorOf(response)).toMatchObject({ code: "upstream_invalid" });

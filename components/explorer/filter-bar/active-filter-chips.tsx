@@ -3,8 +3,8 @@
 import { useHydrated } from "@/components/use-hydrated";
 import type { DatePreset } from "@/lib/date-presets";
 import { eventTypeLabel } from "@/lib/event-types";
+import type { FilterPatch } from "@/lib/explorer-url";
 import type { AuditTrailFilters } from "@/lib/filters";
-import type { FilterPatch } from "@/lib/search-params";
 
 import { formatLocalDateTime } from "./local-datetime";
 
@@ -29,20 +29,20 @@ type ActiveFilterChipsProps = {
   filters: AuditTrailFilters;
   preset: DatePreset | null;
   /** No result set is shown, so "showing all events" would not be true. */
-  urlInvalid: boolean;
+  linkUnusable: boolean;
   onRemove: (patch: FilterPatch) => void;
   onClear: () => void;
 };
 
 /** The active filters as removable chips, then "Clear filters". */
-export function ActiveFilterChips({ filters, preset, urlInvalid, onRemove, onClear }: ActiveFilterChipsProps) {
+export function ActiveFilterChips({ filters, preset, linkUnusable, onRemove, onClear }: ActiveFilterChipsProps) {
   // Until hydrated, dates show as ISO UTC (what the server can render), then in the user's zone.
   const hydrated = useHydrated();
   const chips = chipsFor(filters, preset, hydrated ? formatLocalDateTime : (iso) => iso);
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-2">
       <span className="text-xs text-zinc-600 dark:text-zinc-400">
-        {chips.length > 0 ? "Filters:" : urlInvalid ? "No filters" : "No filters: showing all events"}
+        {chips.length > 0 ? "Filters:" : linkUnusable ? "No filters" : "No filters: showing all events"}
       </span>
       {chips.length > 0 ? (
       <ul aria-label="Active filters" className="flex max-w-full flex-wrap items-center gap-2">

@@ -5,19 +5,23 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { AuditTrailFilters } from "@/lib/filters";
-import { useOpenEvent } from "@/lib/search-params";
 
 import { FIELD_CLASS, LABEL_CLASS } from "./field-styles";
 import { sharedViewUrl } from "./share-url";
 
+type CopyLinkButtonProps = {
+  /** The table's filters; null while the link's filters cannot be used (nothing to share). */
+  filters: AuditTrailFilters | null;
+  openEvent: string | null;
+};
+
 /**
- * "Copy link": the current view with its date range frozen (see sharedViewUrl). When the browser
- * refuses the clipboard, the link is shown selected in a field to copy by hand.
+ * "Copy link": the view the table shows, with its date range frozen (see sharedViewUrl). When the
+ * browser refuses the clipboard, the link is shown selected in a field to copy by hand.
  */
-export function CopyLinkButton({ filters }: { filters: AuditTrailFilters }) {
+export function CopyLinkButton({ filters, openEvent }: CopyLinkButtonProps) {
   const id = useId();
   const toast = useToast();
-  const [openEvent] = useOpenEvent();
   const [manualUrl, setManualUrl] = useState<string | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
 
@@ -27,6 +31,7 @@ export function CopyLinkButton({ filters }: { filters: AuditTrailFilters }) {
   }, [manualUrl]);
 
   async function copy() {
+    if (!filters) return;
     const url = sharedViewUrl(filters, openEvent, window.location.href, new Date());
     try {
       await navigator.clipboard.writeText(url);
@@ -40,7 +45,7 @@ export function CopyLinkButton({ filters }: { filters: AuditTrailFilters }) {
 
   return (
     <div className="relative">
-      <Button onClick={copy}>
+      <Button onClick={copy} disabled={!filters}>
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 fill-none stroke-current stroke-[1.5]">
           <path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" />
         </svg>

@@ -4,7 +4,7 @@ import { useId, useState, type FocusEvent, type KeyboardEvent } from "react";
 
 import { useHydrated } from "@/components/use-hydrated";
 import { CUSTOM_LABEL, DATE_PRESETS, findDatePreset, type DatePreset, type DateRange } from "@/lib/date-presets";
-import { parseFilters, toSearchParams } from "@/lib/filters";
+import { querySchema } from "@/lib/filters";
 
 import { FIELD_CLASS, HINT_CLASS, LABEL_CLASS } from "./field-styles";
 import { isoToLocalInput, localInputToIso } from "./local-datetime";
@@ -19,12 +19,10 @@ type DateRangeFilterProps = {
   onPreset: (preset: DatePreset) => void;
   /** Called with a changed bound (ISO UTC, or null to remove it) that keeps the range valid. */
   onChange: (patch: Partial<Record<Bound, string | null>>) => void;
-  /** A problem with the URL's own range, e.g. an end before the start in a hand-edited link. */
-  urlProblem: string | null;
 };
 
 /** Date range: presets, and "From"/"To" in the user's time zone, applied on Enter or blur. */
-export function DateRangeFilter({ range, preset, onPreset, onChange, urlProblem }: DateRangeFilterProps) {
+export function DateRangeFilter({ range, preset, onPreset, onChange }: DateRangeFilterProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   // Local wall-clock values need the browser's zone: empty in the server's HTML, filled once hydrated.
@@ -51,9 +49,9 @@ export function DateRangeFilter({ range, preset, onPreset, onChange, urlProblem 
       return;
     }
     const next = { ...range, [bound]: iso ?? undefined };
-    const checked = parseFilters(toSearchParams(next));
-    if (!checked.ok) {
-      setHint({ bound, message: checked.error.message });
+    const checked = querySchema.safeParse(next);
+    if (!checked.success) {
+      setHint({ bound, message: checked.error.issues[0]!.message });
       return;
     }
     setHint(null);
@@ -71,7 +69,6 @@ export function DateRangeFilter({ range, preset, onPreset, onChange, urlProblem 
     apply(bound, event.currentTarget);
   }
 
-  const message = hint?.message ?? urlProblem;
   const bounds = [
     { bound: "start_date", label: "From", draft: fromDraft, setDraft: setFromDraft },
     { bound: "end_date", label: "To", draft: toDraft, setDraft: setToDraft },
@@ -121,15 +118,15 @@ export function DateRangeFilter({ range, preset, onPreset, onChange, urlProblem 
               }}
               onKeyDown={(event) => onKeyDown(bound, event)}
               onBlur={(event) => onBlur(bound, event)}
-              aria-invalid={hint?.bound === bound || (bound === "end_date" && hint === null && urlProblem !== null)}
-              aria-describedby={message ? hintId : undefined}
+              aria-invalid={hint?.bound === bound}
+              aria-describedby={hint ? hintId : undefined}
               className={FIELD_CLASS}
             />
           </div>
         ))}
       </div>
       <p id={hintId} aria-live="polite" className={HINT_CLASS}>
-        {message}
+        {hint?.message}
       </p>
     </fieldset>
   );

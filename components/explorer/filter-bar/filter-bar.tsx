@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
 
 import { activePreset, presetRange, type ChosenPresets, type DatePreset } from "@/lib/date-presets";
-import { DEFAULT_PAGE_SIZE } from "@/lib/filters";
-import { useAuditTrailFilters } from "@/lib/search-params";
+import { patchFilters, type FilterPatch } from "@/lib/explorer-url";
+import { DEFAULT_PAGE_SIZE, type AuditTrailFilters } from "@/lib/filters";
 
 import { ActiveFilterChips } from "./active-filter-chips";
 import { CopyLinkButton } from "./copy-link-button";
@@ -18,19 +18,30 @@ import { UserEmailFilter } from "./user-email-filter";
 
 export { USER_EMAIL_INPUT_NAME } from "./user-email-filter";
 
+const NO_FILTERS: AuditTrailFilters = {};
+
 type FilterBarProps = {
+  /** The page URL's filters (lib/explorer-url.ts), or null when they cannot be used (the page says why). */
+  filters: AuditTrailFilters | null;
+  /** The event open in the detail panel, for "Copy link". */
+  openEvent: string | null;
+  /** Changes the filters the page URL holds (given the latest ones, returns the next). */
+  onFiltersChange: (update: (filters: AuditTrailFilters) => AuditTrailFilters) => void;
   /** Actions shown after "Copy link", e.g. the Export menu. */
   children?: ReactNode;
-  /** The page URL does not parse as a whole, so no result set is shown (the explorer says why). */
-  urlInvalid?: boolean;
 };
 
 /**
- * The explorer's filters. All state lives in the page URL (lib/search-params.ts): every change is a
- * history entry, so Back and Forward move between filter states and a link shows the same view.
+ * The explorer's filters. All state lives in the page URL, read once by the explorer and written
+ * back whole on every change: each change is a history entry, so Back and Forward move between
+ * filter states and a link shows the same view.
  */
-export function FilterBar({ children, urlInvalid = false }: FilterBarProps) {
-  const { filters, problem, setFilters, clearFilters } = useAuditTrailFilters();
+export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, children }: FilterBarProps) {
+  // A link whose filters cannot be used shows none here either: the bar shows what the table shows.
+  const filters = urlFilters ?? NO_FILTERS;
+  const setFilters = (patch: FilterPatch) => onFiltersChange((latest) => patchFilters(latest, patch));
+  // The page size is a view preference, not a filter: clearing keeps it.
+  const clearFilters = () => onFiltersChange((latest) => ({ page_size: latest.page_size }));
   // The URL only holds absolute dates; the page remembers which start dates its presets wrote.
   const [chosenPresets, setChosenPresets] = useState<ChosenPresets>(() => new Map());
   const preset = activePreset(filters, chosenPresets);
@@ -42,7 +53,7 @@ export function FilterBar({ children, urlInvalid = false }: FilterBarProps) {
   function applyPreset(chosen: DatePreset) {
     const { start_date } = presetRange(chosen, new Date());
     if (start_date) setChosenPresets((current) => new Map(current).set(start_date, chosen));
-    void setFilters({ start_date: start_date ?? null, end_date: null });
+    setFilters({ start_date: start_date ?? null, end_date: null });
   }
 
   return (
@@ -64,30 +75,29 @@ export function FilterBar({ children, urlInvalid = false }: FilterBarProps) {
           id={controlsId}
           className={`${controlsOpen ? "flex" : "hidden"} flex-wrap items-start gap-x-3 gap-y-2 sm:flex`}
         >
-          <UserEmailFilter value={filters.user_email} onApply={(email) => void setFilters({ user_email: email })} />
-          <EventTypeCombobox value={filters.event_type} onChange={(code) => void setFilters({ event_type: code })} />
+          <UserEmailFilter value={filters.user_email} onApply={(email) => setFilters({ user_email: email })} />
+          <EventTypeCombobox value={filters.event_type} onChange={(code) => setFilters({ event_type: code })} />
           <DateRangeFilter
             range={{ start_date: filters.start_date, end_date: filters.end_date }}
             preset={preset}
             onPreset={applyPreset}
-            onChange={(patch) => void setFilters(patch)}
-            urlProblem={problem?.message ?? null}
+            onChange={(patch) => setFilters(patch)}
           />
           <PageSizeSelect
             value={filters.page_size ?? DEFAULT_PAGE_SIZE}
-            onChange={(pageSize) => void setFilters({ page_size: pageSize })}
+            onChange={(pageSize) => setFilters({ page_size: pageSize })}
           />
         </div>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <ActiveFilterChips
             filters={filters}
             preset={preset}
-            urlInvalid={urlInvalid}
-            onRemove={(patch) => void setFilters(patch)}
-            onClear={() => void clearFilters()}
+            linkUnusable={urlFilters === null}
+            onRemove={(patch) => setFilters(patch)}
+            onClear={clearFilters}
           />
           <div className="flex items-center gap-2">
-            <CopyLinkButton filters={filters} />
+            <CopyLinkButton filters={urlFilters} openEvent={openEvent} />
             {children}
           </div>
         </div>

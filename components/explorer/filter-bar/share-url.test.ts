@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { loadAuditTrailFilters } from "@/lib/search-params";
+import { readExplorerUrl } from "@/lib/explorer-url";
 
 import { sharedViewUrl } from "./share-url";
 
@@ -21,7 +21,7 @@ describe("sharedViewUrl", () => {
       PAGE,
       NOW,
     );
-    expect(loadAuditTrailFilters(new URL(url)).filters).toEqual({
+    expect(readExplorerUrl(new URL(url).searchParams).filters).toEqual({
       user_email: "jane@acme.com",
       start_date: "2026-11-21T12:00:00.000Z",
       end_date: "2026-11-28T12:00:00.000Z",
@@ -37,7 +37,7 @@ describe("sharedViewUrl", () => {
   it("keeps a closed range, the page size and the open event", () => {
     const filters = { start_date: "2026-11-01T00:00:00.000Z", end_date: "2026-11-02T00:00:00.000Z", page_size: 100 };
     const url = new URL(sharedViewUrl(filters, "evt-42", PAGE, NOW));
-    expect(loadAuditTrailFilters(url).filters).toEqual(filters);
+    expect(readExplorerUrl(url.searchParams).filters).toEqual(filters);
     expect(url.searchParams.get("event")).toBe("evt-42");
   });
 

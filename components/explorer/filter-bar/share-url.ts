@@ -1,6 +1,6 @@
 import { freezeRange } from "@/lib/date-presets";
+import { explorerUrl } from "@/lib/explorer-url";
 import type { AuditTrailFilters } from "@/lib/filters";
-import { filtersUrl } from "@/lib/search-params";
 
 /**
  * The absolute URL "Copy link" puts on the clipboard: the current view (filters, page size, open
@@ -14,6 +14,6 @@ export function sharedViewUrl(
 ): string {
   const current = new URL(currentUrl);
   const frozen = { ...filters, ...freezeRange(filters, now) };
-  const path = filtersUrl(frozen, { event: openEvent ?? undefined, pathname: current.pathname });
+  const path = explorerUrl({ filters: frozen, event: openEvent }, current.pathname);
   return new URL(path, current.origin).href;
 }

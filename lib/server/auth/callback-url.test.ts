@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { safeCallbackPath, signInPath } from "@/lib/server/auth/callback-url";
+import { safeCallbackPath } from "@/lib/server/auth/callback-url";
 import { HOSTILE_CALLBACKS, HOSTILE_HOST, staysOnOrigin } from "@/testing/hostile-callbacks";
 
 const APP = "http://127.0.0.1:3200";
@@ -53,19 +53,5 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath(undefined)).toBe("/");
     expect(safeCallbackPath("")).toBe("/");
     expect(safeCallbackPath("http://")).toBe("/");
-  });
-});
-
-describe("signInPath", () => {
-  it("carries the callback path as one encoded parameter", () => {
-    const path = signInPath("/?user_email=a%40b.com&event_type=INVITED_USER", { reason: "expired" });
-    const url = new URL(path, "http://x.invalid");
-    expect(url.pathname).toBe("/signin");
-    expect(url.searchParams.get("callbackUrl")).toBe("/?user_email=a%40b.com&event_type=INVITED_USER");
-    expect(url.searchParams.get("reason")).toBe("expired");
-  });
-
-  it("omits the callback for the home page", () => {
-    expect(signInPath("/")).toBe("/signin");
   });
 });

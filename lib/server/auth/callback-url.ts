@@ -1,10 +1,11 @@
 import "server-only";
 
+import { SIGN_IN_PATH } from "@/lib/api-errors";
+
 // Where to send someone after sign-in. Only paths on this app are accepted, and they stay
 // relative: a full URL could point at another host (an open redirect) or carry a stale origin.
 
 const PLACEHOLDER_ORIGIN = "http://callback.invalid";
-const SIGN_IN_PATH = "/signin";
 
 /**
  * A same-origin path (path, query and fragment) for `value`, or "/" when `value` is missing,
@@ -29,12 +30,4 @@ export function safeCallbackPath(value: string | null | undefined, appOrigin?: s
   if (!/^\/(?![/\\])/.test(path)) return "/";
   if (url.pathname === SIGN_IN_PATH || url.pathname.startsWith("/api/auth/")) return "/";
   return path;
-}
-
-/** The sign-in page URL that returns to `callbackPath` afterwards. */
-export function signInPath(callbackPath: string, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams(extra);
-  if (callbackPath !== "/") params.set("callbackUrl", callbackPath);
-  const query = params.toString();
-  return query ? `${SIGN_IN_PATH}?${query}` : SIGN_IN_PATH;
 }

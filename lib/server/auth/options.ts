@@ -2,6 +2,7 @@ import "server-only";
 
 import type { AuthOptions } from "next-auth";
 
+import { SIGN_IN_PATH } from "@/lib/api-errors";
 import { decideAccess } from "@/lib/server/auth/access";
 import { safeCallbackPath } from "@/lib/server/auth/callback-url";
 import { getAuthConfig } from "@/lib/server/auth/config";
@@ -14,8 +15,6 @@ import { checkAuthConfiguration } from "@/lib/server/auth/startup";
 /** A working day: long enough not to nag, short enough that a lost laptop's session dies. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-export const SIGN_IN_PAGE = "/signin";
-
 function buildAuthOptions(): AuthOptions {
   checkAuthConfiguration();
   const config = getAuthConfig();
@@ -23,7 +22,7 @@ function buildAuthOptions(): AuthOptions {
     secret: getAuthSecret(),
     providers: buildProviders(config, { demo: isDemoSignInEnabled() }),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    pages: { signIn: SIGN_IN_PAGE, error: SIGN_IN_PAGE },
+    pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
     callbacks: {
       signIn({ user, account, profile }) {
         const decision = decideAccess(
@@ -31,7 +30,7 @@ function buildAuthOptions(): AuthOptions {
           { allowlist: config.allowlist, demoEnabled: isDemoSignInEnabled() },
         );
         // A string sends the browser to our access-denied page with the reason it can explain.
-        return decision.allowed || `${SIGN_IN_PAGE}?error=AccessDenied&denied=${decision.reason}`;
+        return decision.allowed || `${SIGN_IN_PATH}?error=AccessDenied&denied=${decision.reason}`;
       },
       jwt({ token, account }) {
         // The cookie holds only what the per-request check needs: who, and through which provider.

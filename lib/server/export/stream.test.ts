@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
 import type { ExportFormat } from "@/lib/export/formats";
-import { parseExport } from "@/lib/export/parse";
+import { parseExport } from "@/testing/parse-export";
 import type { AuditTrailQuery } from "@/lib/filters";
 import { openExportStream, type ExportSummary, type ListPage } from "@/lib/server/export/stream";
 import { MergeApiError } from "@/lib/server/merge/errors";

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from "@/lib/api-errors";
 import type { AuditTrailPage } from "@/lib/audit-event";
 import { ENCODERS, encodePage, type ExportFormat } from "@/lib/export/formats";
 import { MAX_PAGE_SIZE, type AuditTrailFilters, type AuditTrailQuery } from "@/lib/filters";
@@ -17,10 +18,10 @@ export type ListPage = (
   options: { signal?: AbortSignal },
 ) => Promise<{ page: AuditTrailPage; retries: number; upstreamMs: number }>;
 
-export type ExportOutcome = "complete" | "failed" | "cancelled" | "too_large";
+export type ExportStreamOutcome = "complete" | "failed" | "cancelled" | "too_large";
 
 export type ExportSummary = {
-  outcome: ExportOutcome;
+  outcome: ExportStreamOutcome;
   /** Why it failed: the Merge error code, or the error's message. */
   reason?: string;
   events: number;
@@ -48,7 +49,7 @@ export type ExportStreamOptions = {
 // A long export must not fail on a transient limit, so it waits far longer than a page view would;
 // Merge's limits are per minute, so five minutes without progress means something else is wrong.
 const RATE_LIMIT_MAX_WAIT_MS = 5 * 60_000;
-const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+const DEFAULT_RATE_LIMIT_WAIT_MS = DEFAULT_RATE_LIMIT_WAIT_SECONDS * 1000;
 
 export class ExportTooLargeError extends Error {
   constructor(maxEvents: number) {
@@ -76,7 +77,7 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
   const stats = { events: 0, pages: 0, upstreamMs: 0, upstreamRetries: 0, rateLimitWaits: 0 };
 
   let finished = false;
-  const finish = (outcome: ExportOutcome, reason?: string) => {
+  const finish = (outcome: ExportStreamOutcome, reason?: string) => {
     if (finished) return;
     finished = true;
     options.signal?.removeEventListener("abort", onClientGone);

@@ -2,12 +2,10 @@ import "server-only";
 
 import { auditTrailPageSchema, type AuditTrailPage } from "@/lib/audit-event";
 import { toSearchParams, type AuditTrailQuery } from "@/lib/filters";
-import { getServerConfig } from "@/lib/server/config";
 import { logWarning } from "@/lib/server/log";
 
-import { embeddedUpstream } from "./embedded";
 import { MergeApiError } from "./errors";
-import { createFailureGuard, processFailureGuard, type FailureGuard } from "./failure-guard";
+import { createFailureGuard, type FailureGuard } from "./failure-guard";
 import { advisedWaitMs, DEFAULT_RETRY_POLICY, systemClock, withRetries, type RetryClock, type RetryPolicy } from "./retry";
 
 // The Merge client: one page of the audit trail per call. It builds the request from the shared
@@ -178,36 +176,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-// The app's own client, built from the server configuration on first use. With no MERGE_API_KEY
-// it reads the embedded simulator in-process: same code path, no port, no key to leak.
-let appClient: MergeClient | undefined;
-
-function getAppClient(): MergeClient {
-  if (appClient) return appClient;
-  const config = getServerConfig();
-  const { baseUrl } = config.upstream;
-  // parseServerConfig gives every remote upstream a key; the fallback only satisfies the type.
-  const transport =
-    config.upstream.kind === "embedded" ? embeddedUpstream() : { fetch: networkFetch, apiKey: config.apiKey ?? "" };
-  appClient = createMergeClient({
-    baseUrl,
-    category: config.category,
-    timeoutMs: config.timeoutMs,
-    failureGuard: processFailureGuard(),
-    ...transport,
-  });
-  return appClient;
-}
-
-// Looked up at call time, so a test's stubbed global fetch is the one used.
-const networkFetch: FetchLike = (url, init) => fetch(url, init);
-
-/**
- * One page of the audit trail for a validated query, from the configured upstream. Throws
- * MergeApiError; pass the incoming request's signal so a closed tab cancels the upstream call.
- */
-export function listAuditEvents(query: AuditTrailQuery, options?: ListOptions): Promise<ListResult> {
-  return getAppClient().listAuditEvents(query, options);
 }

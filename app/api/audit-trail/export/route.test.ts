@@ -1,38 +1,55 @@
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 
 import type { AuditEvent } from "@/lib/audit-event";
 import { toUtcIso } from "@/lib/export/csv";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
-import { parseExport, unguardCell, type ExportedRecord } from "@/lib/export/parse";
 import { EVENT_TYPES, ROLES } from "@/lib/event-types";
 import { toSearchParams, type AuditTrailFilters } from "@/lib/filters";
-import type { Simulator } from "@/lib/simulator";
+import { createSimulator, type Simulator, type SimulatorOptions } from "@/lib/simulator";
+import { resetProcessFailureGuard } from "@/testing/failure-guard";
+import { parseExport, unguardCell, type ExportedRecord } from "@/testing/parse-export";
+import {
+  ALLOWED_EMAIL,
+  apiRequest,
+  CURSOR_SECRET,
+  signedIn,
+  signedOut,
+  SIMULATOR_NOW,
+  simulatorSource,
+  walkRoute,
+  type RouteHandler,
+} from "@/testing/routes";
+import { expectedEvents } from "@/testing/simulator-oracle";
 
-import { ALLOWED_EMAIL, loadRoute, sessionCookie, walkRoute, type RouteHandler } from "../test-harness";
+import { createAuditTrailRoute } from "../create-route";
+import { createExportRoute } from "./create-route";
 
-// The export against the embedded simulator, compared with what the explorer's own API returns
-// page by page for the same filters. Both routes are loaded together, so they read one simulator.
+// The export against an in-process simulator, compared with what the explorer's own API returns
+// page by page for the same filters. Both routes are built on one source, so they read one simulator.
 
-type App = { exportGET: RouteHandler; proxyGET: RouteHandler; simulator: Simulator; cookie: string };
+type App = { exportGET: RouteHandler; anonymousExportGET: RouteHandler; proxyGET: RouteHandler; simulator: Simulator };
 
-async function loadApp(env: Record<string, string> = {}): Promise<App> {
-  const proxyGET = await loadRoute(env);
-  // Imported after loadRoute stubbed the environment and reset the modules: the same fresh graph.
-  const { GET: exportGET } = await import("./route");
-  const { embeddedSimulator } = await import("@/lib/server/merge/embedded");
-  return { exportGET, proxyGET, simulator: embeddedSimulator(), cookie: await sessionCookie() };
+function loadApp(simulatorOptions: SimulatorOptions = {}, exportMaxEvents = 1_000_000): App {
+  // A fresh app, as a fresh process: its own simulator and a failure guard that has seen nothing.
+  resetProcessFailureGuard();
+  const simulator = createSimulator({ now: SIMULATOR_NOW, ...simulatorOptions });
+  const source = simulatorSource(simulator);
+  const config = { exportMaxEvents };
+  return {
+    exportGET: createExportRoute({ source, getSession: signedIn, config }),
+    anonymousExportGET: createExportRoute({ source, getSession: signedOut, config }),
+    proxyGET: createAuditTrailRoute({ source, getSession: signedIn, cursorSecret: CURSOR_SECRET }),
+    simulator,
+  };
 }
 
-function exportRequest(search: string, cookie?: string, signal?: AbortSignal): NextRequest {
-  return new NextRequest(`http://127.0.0.1:3000/api/audit-trail/export?${search}`, {
-    headers: cookie ? { cookie } : {},
-    signal,
-  });
+function exportRequest(search: string, signal?: AbortSignal): NextRequest {
+  return apiRequest(search, { path: "/api/audit-trail/export", signal });
 }
 
 async function exportText(app: App, search: string): Promise<{ response: Response; text: string }> {
-  const response = await app.exportGET(exportRequest(search, app.cookie));
+  const response = await app.exportGET(exportRequest(search));
   expect(response.status).toBe(200);
   return { response, text: await response.text() };
 }
@@ -81,7 +98,6 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.unstubAllEnvs();
 });
 
 /** The export log lines written so far, from both streams. */
@@ -95,8 +111,8 @@ function exportLogLines(): Record<string, unknown>[] {
 
 describe("GET /api/audit-trail/export against the proxy's pages", () => {
   it("exports, in every format, exactly the events the proxy pages through, for several filters", async () => {
-    const app = await loadApp();
-    const all = app.simulator.expectedEvents();
+    const app = loadApp();
+    const all = expectedEvents(app.simulator);
 
     // Filters chosen from the data so each case holds what it is meant to test.
     const unknownType = all.find((event) => !(event.event_type in EVENT_TYPES))!.event_type;
@@ -116,7 +132,7 @@ describe("GET /api/audit-trail/export against the proxy's pages", () => {
 
     for (const filters of cases) {
       const search = toSearchParams(filters).toString();
-      const pages = await walkRoute(app.proxyGET, search, app.cookie);
+      const pages = await walkRoute(app.proxyGET, search);
       const events = pages.flatMap((page) => page.results);
       expect(events.length).toBeGreaterThan(0);
       for (const format of EXPORT_FORMATS) {
@@ -133,7 +149,7 @@ describe("GET /api/audit-trail/export against the proxy's pages", () => {
   });
 
   it("answers with an attachment named after the filters, not cached, typed per format", async () => {
-    const app = await loadApp();
+    const app = loadApp();
     const expected: Record<ExportFormat, string> = {
       csv: "text/csv; charset=utf-8",
       json: "application/json; charset=utf-8",
@@ -154,7 +170,7 @@ describe("GET /api/audit-trail/export against the proxy's pages", () => {
   });
 
   it("writes one log line per export: who, filters, format, count, duration, outcome", async () => {
-    const app = await loadApp();
+    const app = loadApp();
     const { text } = await exportText(app, "event_type=INVITED_USER&format=ndjson");
     expect(exportLogLines()).toEqual([
       expect.objectContaining({
@@ -178,23 +194,23 @@ describe("GET /api/audit-trail/export refuses bad requests before reaching Merge
     ["page_size=100", "page_size"],
     ["cursor=abc", "cursor"],
   ])("%s is a 400 naming %s", async (search, field) => {
-    const app = await loadApp();
+    const app = loadApp();
     const before = app.simulator.requestCount();
-    const response = await app.exportGET(exportRequest(search, app.cookie));
+    const response = await app.exportGET(exportRequest(search));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: "invalid_filter", field } });
     expect(app.simulator.requestCount()).toBe(before);
   });
 
   it("takes CSV when no format is given", async () => {
-    const app = await loadApp();
+    const app = loadApp();
     const { response } = await exportText(app, "event_type=INVITED_USER");
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
   });
 
   it("is 401 without a session", async () => {
-    const app = await loadApp();
-    const response = await app.exportGET(exportRequest("format=csv"));
+    const app = loadApp();
+    const response = await app.anonymousExportGET(exportRequest("format=csv"));
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
   });
@@ -203,17 +219,17 @@ describe("GET /api/audit-trail/export refuses bad requests before reaching Merge
 describe("GET /api/audit-trail/export under upstream faults", () => {
   it("still gives the complete file when Merge rate-limits requests in the middle", async () => {
     // Requests 3 to 6 are throttled: more than the client's own retries, so the export waits too.
-    const app = await loadApp({ SIMULATOR_FAULTS: "429:1@3-6" });
+    const app = loadApp({ faults: "429:1@3-6" });
     const { text } = await exportText(app, "format=ndjson");
     const ids = parseExport("ndjson", text).map((record) => record.id);
-    expect(ids).toEqual(app.simulator.expectedEvents().map((event) => event.id));
+    expect(ids).toEqual(expectedEvents(app.simulator).map((event) => event.id));
     expect(app.simulator.requestCount()).toBe(40 + 4); // 40 pages, and the 4 throttled requests
     expect(exportLogLines()).toEqual([expect.objectContaining({ outcome: "complete", events: ids.length })]);
   });
 
   it("fails the download, never ends it short, when Merge keeps failing in the middle", async () => {
-    const app = await loadApp({ SIMULATOR_FAULTS: "500@after:3" });
-    const response = await app.exportGET(exportRequest("format=json", app.cookie));
+    const app = loadApp({ faults: "500@after:3" });
+    const response = await app.exportGET(exportRequest("format=json"));
     expect(response.status).toBe(200);
     await expect(response.text()).rejects.toThrow();
     expect(exportLogLines()).toEqual([
@@ -222,15 +238,15 @@ describe("GET /api/audit-trail/export under upstream faults", () => {
   });
 
   it("answers with the API's error when Merge fails from the first page", async () => {
-    const app = await loadApp({ SIMULATOR_FAULTS: "503" });
-    const response = await app.exportGET(exportRequest("format=csv", app.cookie));
+    const app = loadApp({ faults: "503" });
+    const response = await app.exportGET(exportRequest("format=csv"));
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ error: { code: "upstream_unavailable" } });
   });
 
   it("stops an export past EXPORT_MAX_EVENTS with an error after exactly that many events", async () => {
-    const app = await loadApp({ EXPORT_MAX_EVENTS: "250" });
-    const response = await app.exportGET(exportRequest("format=ndjson", app.cookie));
+    const app = loadApp({}, 250);
+    const response = await app.exportGET(exportRequest("format=ndjson"));
     expect(response.headers.get("X-Export-Max-Events")).toBe("250");
     const { text, error } = await readUntilEnd(response.body!);
     expect(error).toMatchObject({ message: "This export has more than 250 events: narrow the filters" });
@@ -241,8 +257,8 @@ describe("GET /api/audit-trail/export under upstream faults", () => {
 
 describe("GET /api/audit-trail/export when the client goes away", () => {
   it("stops reading upstream when the body is cancelled", async () => {
-    const app = await loadApp({ SIMULATOR_SEED: "cancel-body" });
-    const response = await app.exportGET(exportRequest("format=csv", app.cookie));
+    const app = loadApp({ seed: "cancel-body" });
+    const response = await app.exportGET(exportRequest("format=csv"));
     const reader = response.body!.getReader();
     await reader.read();
     await reader.read();
@@ -255,9 +271,9 @@ describe("GET /api/audit-trail/export when the client goes away", () => {
   });
 
   it("stops reading upstream when the request is aborted", async () => {
-    const app = await loadApp({ SIMULATOR_SEED: "cancel-request", SIMULATOR_LATENCY_MS: "20" });
+    const app = loadApp({ seed: "cancel-request", latencyMs: 20 });
     const client = new AbortController();
-    const response = await app.exportGET(exportRequest("format=csv", app.cookie, client.signal));
+    const response = await app.exportGET(exportRequest("format=csv", client.signal));
     const reader = response.body!.getReader();
     await reader.read();
     const pending = reader.read().then(() => reader.read());

@@ -1,9 +1,10 @@
-// Helpers the simulator's own tests share: a request to the embedded handler and a page decoder.
+// Requests to a simulator's handler, in-process, as the simulator's own tests make them.
 
-import { auditTrailPageSchema, type AuditTrailPage } from "../audit-event";
-import { DEFAULT_SIMULATOR_API_KEY, type Simulator } from "./index";
+import { auditTrailPageSchema, type AuditTrailPage } from "@/lib/audit-event";
+import { DEFAULT_SIMULATOR_API_KEY, type Simulator } from "@/lib/simulator";
+import { EMBEDDED_SIMULATOR_BASE_URL } from "@/lib/upstream";
 
-export const BASE = "http://embedded-simulator.invalid/api/hris/v1/audit-trail";
+export const BASE = `${EMBEDDED_SIMULATOR_BASE_URL}/hris/v1/audit-trail`;
 
 export function get(simulator: Simulator, query: Record<string, string | number> = {}, init: RequestInit = {}) {
   const params = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));

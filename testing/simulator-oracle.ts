@@ -1,12 +1,13 @@
-// The truth other tests compare paged walks with: a plain scan of every event, newest first, using
-// none of the index lists, intersections or binary searches that paging relies on.
+// The truth tests compare paged walks with: a plain scan of a simulator's every event, newest
+// first, using none of the index lists, intersections or binary searches that paging relies on.
 
-import type { AuditEvent } from "../audit-event";
-import type { Dataset } from "./dataset";
-import { parseDateTime } from "./time";
+import type { AuditEvent } from "@/lib/audit-event";
+import type { AuditTrailFilters } from "@/lib/filters";
+import type { Simulator } from "@/lib/simulator";
+import { parseDateTime } from "@/lib/simulator/time";
 
-/** Merge's filter names, as lib/filters.ts spells them (AuditTrailFilters fits). */
-export type ExpectedFilters = { user_email?: string; event_type?: string; start_date?: string; end_date?: string };
+/** Merge's filter names, as lib/filters.ts spells them (the page size plays no part). */
+export type OracleFilters = Omit<AuditTrailFilters, "page_size">;
 
 function micros(text: string | undefined, name: string): number | undefined {
   if (text === undefined || text.trim() === "") return undefined;
@@ -15,7 +16,9 @@ function micros(text: string | undefined, name: string): number | undefined {
   return value;
 }
 
-export function expectedEvents(dataset: Dataset, filters: ExpectedFilters): AuditEvent[] {
+/** Every event of the simulator matching the filters, newest first, by brute force. */
+export function expectedEvents(simulator: Simulator, filters: OracleFilters = {}): AuditEvent[] {
+  const { dataset } = simulator;
   const email = filters.user_email?.trim().toLowerCase() || undefined;
   const type = filters.event_type?.trim() || undefined;
   const after = micros(filters.start_date, "start_date");

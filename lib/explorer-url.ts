@@ -1,0 +1,129 @@
+import {
+  DEFAULT_PAGE_SIZE,
+  FILTER_KEYS,
+  querySchema,
+  repeatedParameterMessage,
+  toSearchParams,
+  type AuditTrailFilters,
+  type QueryError,
+} from "@/lib/filters";
+
+// The explorer's page URL, read and written in this one place. The server page and the explorer
+// read it with readExplorerUrl, and the filter bar gets the result as props; every link, pivot,
+// "Copy link" and the URL writer (nuqs) write it with explorerUrl / canonicalExplorerSearch. So the
+// table, the chips and a copied link always show the same result set, and any edit leaves the
+// canonical URL behind (stray parameters dropped, values in one spelling).
+
+/** The page's own parameters: Merge's filters, the page size and the open event, in canonical order. */
+export const EXPLORER_URL_KEYS = [...FILTER_KEYS, "page_size", "event"] as const;
+
+export type ExplorerUrlKey = (typeof EXPLORER_URL_KEYS)[number];
+
+function isExplorerUrlKey(key: string): key is ExplorerUrlKey {
+  return (EXPLORER_URL_KEYS as readonly string[]).includes(key);
+}
+
+export type UrlProblem = QueryError & {
+  /**
+   * True when the link's result set cannot be shown until the parameter is fixed or removed (a
+   * malformed or repeated filter, a range that ends before it starts). A parameter that is not the
+   * page's own (a tracker's `utm_source`) is only ignored: it never narrowed anything.
+   */
+  blocking: boolean;
+};
+
+export type ExplorerView = {
+  filters: AuditTrailFilters;
+  /** The event open in the detail panel. */
+  event?: string | null;
+};
+
+export type ExplorerUrl = {
+  /** The filters the table shows: validated, canonical, default page size omitted; null while a problem blocks. */
+  filters: AuditTrailFilters | null;
+  event: string | null;
+  /** Every problem of the URL, once each, in the URL's order. */
+  problems: UrlProblem[];
+};
+
+export function readExplorerUrl(params: URLSearchParams): ExplorerUrl {
+  const problems: UrlProblem[] = [];
+  const raw: Partial<Record<ExplorerUrlKey, string>> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    if (!isExplorerUrlKey(key)) {
+      problems.push({ field: key, message: "it is not a filter of this page, so the rest of the link applies without it", blocking: false });
+    } else if (values.length > 1) {
+      problems.push({ field: key, message: repeatedParameterMessage(key), blocking: true });
+    } else if (values[0]!.trim() !== "") {
+      // An empty value means "no filter", as when a form field is left blank.
+      raw[key] = values[0];
+    }
+  }
+
+  const { event = null, ...filterValues } = raw;
+  const parsed = querySchema.safeParse(filterValues);
+  if (!parsed.success) {
+    // One problem per field: the first rule it breaks (a cross-field rule is reported on end_date).
+    const fields = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "query");
+      if (fields.has(field)) continue;
+      fields.add(field);
+      problems.push({ field, message: issue.message, blocking: true });
+    }
+  }
+  const blocked = problems.some((problem) => problem.blocking);
+  const filters = parsed.success && !blocked ? withoutDefaultPageSize(parsed.data) : null;
+  return { filters, event, problems };
+}
+
+function withoutDefaultPageSize(filters: AuditTrailFilters): AuditTrailFilters {
+  if (filters.page_size !== DEFAULT_PAGE_SIZE) return filters;
+  const rest = { ...filters };
+  delete rest.page_size;
+  return rest;
+}
+
+/** The canonical search params of a view: Merge's names in order, no empty values or default page size. */
+function explorerSearchParams({ filters, event }: ExplorerView): URLSearchParams {
+  const params = toSearchParams(withoutDefaultPageSize(filters));
+  if (event) params.set("event", event);
+  return params;
+}
+
+/** The page's path and query for a view, for links, pivots and "Copy link". */
+export function explorerUrl(view: ExplorerView, pathname = "/"): string {
+  const search = explorerSearchParams(view).toString();
+  return search ? `${pathname}?${search}` : pathname;
+}
+
+/**
+ * The URL the writer leaves behind after an update: the canonical form of what it reads, so stray
+ * parameters go with any edit. A URL whose filters cannot be used keeps its own parameters (the
+ * problem stays reported) and loses only the stray ones.
+ */
+export function canonicalExplorerSearch(params: URLSearchParams): URLSearchParams {
+  const url = readExplorerUrl(params);
+  if (url.filters) return explorerSearchParams({ filters: url.filters, event: url.event });
+  const kept = new URLSearchParams();
+  for (const [key, value] of params) if (isExplorerUrlKey(key)) kept.append(key, value);
+  return kept;
+}
+
+/** A change to some filters: a value sets one, null removes it. */
+export type FilterPatch = { [K in keyof AuditTrailFilters]?: AuditTrailFilters[K] | null };
+
+export function patchFilters(filters: AuditTrailFilters, patch: FilterPatch): AuditTrailFilters {
+  const value = <K extends keyof AuditTrailFilters>(key: K): AuditTrailFilters[K] =>
+    key in patch ? (patch[key] ?? undefined) : filters[key];
+  // The mapped type holds this object to Merge's names: a filter added to lib/filters.ts breaks
+  // the build here until it is patched too.
+  return {
+    user_email: value("user_email"),
+    event_type: value("event_type"),
+    start_date: value("start_date"),
+    end_date: value("end_date"),
+    page_size: value("page_size"),
+  } satisfies { [K in keyof AuditTrailFilters]-?: unknown };
+}
