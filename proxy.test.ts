@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 
 import { proxy } from "@/proxy";
 import { DEVELOPMENT_SECRET } from "@/lib/server/auth/secret";
+import { HOSTILE_CALLBACKS, staysOnOrigin } from "@/testing/hostile-callbacks";
 import { sessionCookieHeader } from "@/testing/session";
 
 const ORIGIN = "https://audit.example.test";
@@ -111,4 +112,37 @@ describe("proxy callback for client-side navigations", () => {
     const target = signInTarget(await proxy(request(`${SHARED}&_rsc=abc12`)));
     expect(target.searchParams.get("callbackUrl")).toBe(SHARED);
   });
+});
+
+describe("proxy callback for hostile request paths", () => {
+  it.each(HOSTILE_CALLBACKS.map((value) => [JSON.stringify(value), value]))(
+    "keeps the sign-in redirect and its callback on this origin for %s",
+    async (_, value) => {
+      const url = `${ORIGIN}${value.startsWith("/") ? value : `/${value}`}`;
+      if (!URL.canParse(url)) return;
+      const target = signInTarget(await proxy(request(url)));
+      expect(target.origin).toBe(ORIGIN);
+      expect(target.pathname).toBe("/signin");
+      const callback = target.searchParams.get("callbackUrl");
+      if (callback !== null) expect(staysOnOrigin(callback, ORIGIN)).toBe(true);
+    },
+  );
+});
+
+describe("proxy HSTS", () => {
+  it.each(["development", "test", "production"])(
+    "follows the public URL's scheme at run time, whatever NODE_ENV says (%s)",
+    async (NODE_ENV) => {
+      vi.stubEnv("NODE_ENV", NODE_ENV);
+      try {
+        vi.stubEnv("NEXTAUTH_URL", "https://audit.example.test");
+        expect((await proxy(request("/signin"))).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+        vi.stubEnv("NEXTAUTH_URL", "http://127.0.0.1:3000");
+        expect((await proxy(request("/signin"))).headers.has("strict-transport-security")).toBe(false);
+      } finally {
+        vi.stubEnv("NODE_ENV", "test");
+        vi.stubEnv("NEXTAUTH_URL", "");
+      }
+    },
+  );
 });

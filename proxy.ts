@@ -6,7 +6,7 @@ import { safeCallbackPath } from "@/lib/server/auth/callback-url";
 import { getAuthConfig } from "@/lib/server/auth/config";
 import { readSessionState, type SessionState } from "@/lib/server/auth/session";
 import { checkAuthConfiguration } from "@/lib/server/auth/startup";
-import { applySecurityHeaders, contentSecurityPolicy, createNonce, type SecurityHeaderOptions } from "@/lib/server/security-headers";
+import { applySecurityHeaders, contentSecurityPolicy, createNonce, servesHttps, type SecurityHeaderOptions } from "@/lib/server/security-headers";
 
 // The one place that enforces sign-in (route handlers check again) and sets security headers.
 
@@ -24,7 +24,8 @@ function headerOptions(): SecurityHeaderOptions {
   return {
     nonce: createNonce(),
     development: process.env.NODE_ENV === "development",
-    production: process.env.NODE_ENV === "production",
+    // Decided per request from the configuration: NODE_ENV is fixed when the app is built.
+    hsts: servesHttps(process.env.NEXTAUTH_URL),
     formActionOrigins: [
       ...(config.oidc ? [new URL(config.oidc.issuer).origin] : []),
       ...(config.github ? ["https://github.com"] : []),

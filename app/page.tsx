@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { getQueryClient } from "@/app/get-query-client";
@@ -10,6 +11,8 @@ import { auditTrailQueryOptions } from "@/lib/query-options";
 import { getPageSession } from "@/lib/server/auth/session";
 import { getServerConfig } from "@/lib/server/config";
 import { getAuditTrailSource } from "@/lib/server/audit-trail-source";
+import { openQueryCursor, sealPageCursors } from "@/lib/server/cursor-seal";
+import { withLostQueryParams } from "@/lib/server/lost-query-params";
 import { isDemoUpstream } from "@/lib/upstream";
 
 // The first page is fetched here, on the server, under the key the browser will ask for: a shared
@@ -25,21 +28,28 @@ function toUrlSearchParams(searchParams: SearchParams): URLSearchParams {
   return params;
 }
 
-const fetchPageFromSource: FetchAuditTrailPage = async (filters, cursor, signal) =>
-  (await getAuditTrailSource().listPage({ ...filters, cursor: cursor ?? undefined }, { signal })).page;
+/** The server's fetcher for `user`: cursors are opened and sealed exactly as our API does. */
+function fetchPageFromSource(user: string): FetchAuditTrailPage {
+  return async (filters, cursor, signal) => {
+    const query = openQueryCursor({ ...filters, cursor: cursor ?? undefined }, user);
+    const { page } = await getAuditTrailSource().listPage(query, { signal, user });
+    return { ...page, ...sealPageCursors(page, user) };
+  };
+}
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = toUrlSearchParams(await searchParams);
+  const params = withLostQueryParams(toUrlSearchParams(await searchParams), await headers());
   // proxy.ts already sends visitors without a session to sign-in; this page calls Merge itself,
   // so it checks again rather than trust that nothing ever routes around the proxy.
-  if (!(await getPageSession())) redirect(signInPath(params.size > 0 ? `/?${params}` : "/"));
+  const session = await getPageSession();
+  if (!session) redirect(signInPath(params.size > 0 ? `/?${params}` : "/"));
 
   const demo = isDemoUpstream(getServerConfig().upstream);
   getAuditTrailSource().nudge();
   // The same reading the explorer makes; a URL whose filters cannot be used fetches nothing.
   const { filters } = readExplorerUrl(params);
   const queryClient = getQueryClient();
-  if (filters) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(filters, fetchPageFromSource));
+  if (filters) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(filters, fetchPageFromSource(session.email)));
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -18,6 +18,12 @@ describe("readApiError", () => {
     expect(refused).toMatchObject({ code: "invalid_filter", field: "user_email" });
   });
 
+  it("reads the failure guard's hold as held_back, with whose failures and the wait", async () => {
+    const body = { error: { code: "held_back", message: API_ERRORS.held_back.userMessage, retry_after: 6 } };
+    const error = await readApiError(jsonResponse(503, body));
+    expect(error).toMatchObject({ code: "held_back", message: expect.stringMatching(/your recent requests/), retryAfterSeconds: 6 });
+  });
+
   it("keeps a code it does not know as unexpected, with the server's message", async () => {
     const error = await readApiError(jsonResponse(500, { error: { code: "brand_new", message: "Something new" } }));
     expect(error).toMatchObject({ code: "unexpected", message: "Something new" });

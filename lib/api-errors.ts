@@ -28,8 +28,20 @@ export const API_ERRORS = {
   upstream_unavailable: { status: 503, message: "Merge is unavailable right now; retry in a moment" },
   upstream_timeout: { status: 504, message: "Merge took too long to answer; retry, or narrow the filters" },
   archive_unavailable: { status: 503, message: "The archive's database is not answering; retry in a moment" },
+  /**
+   * Our failure guard paused requests so that Merge does not block this server. `message` when the
+   * whole server's failures caused it, `userMessage` when the user's own did; the answer carries the
+   * wait as rate_limited's does (retry_after and Retry-After).
+   */
+  held_back: {
+    status: 503,
+    message:
+      "Merge refused several requests from this server just now, so requests are paused for a few seconds to keep Merge from blocking it",
+    userMessage:
+      "Merge refused several of your recent requests, so yours are paused for a few seconds to keep Merge from blocking this server",
+  },
   internal_error: { status: 500, message: "Something went wrong on the server; retry, and report it if it persists" },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<string, { status: number; message: string; userMessage?: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
 

@@ -15,8 +15,16 @@ export const ALLOWED_EMAIL = "auditor@acme.test";
 /** Pins the simulated trail, so every simulator of a test agrees event for event. */
 export const SIMULATOR_NOW = "2026-11-28T12:00:00Z";
 
+/** The key the routes under test seal cursors with (the app derives its own from NEXTAUTH_SECRET). */
+export const CURSOR_SECRET = "route-tests-cursor-seal-secret-0123456789abcdef";
+
+/** `email`, signed in and allowed. */
+export function signedInAs(email: string, name = "Ada Auditor"): SessionReader {
+  return async () => ({ email, name });
+}
+
 /** A signed-in, allowed user. */
-export const signedIn: SessionReader = async () => ({ email: ALLOWED_EMAIL, name: "Ada Auditor" });
+export const signedIn: SessionReader = signedInAs(ALLOWED_EMAIL);
 /** No session, or one the allowlist no longer accepts. */
 export const signedOut: SessionReader = async () => null;
 

@@ -26,6 +26,9 @@ function messageFor(error: ApiRequestError): string {
       return error.message;
     case "network":
       return CLIENT_ERRORS.network;
+    case "held_back":
+      // The server's answer says whose failures caused the hold; the words shown are still the table's.
+      return error.message === API_ERRORS.held_back.userMessage ? API_ERRORS.held_back.userMessage : API_ERRORS.held_back.message;
     default:
       return API_ERRORS[error.code].message;
   }
@@ -45,10 +48,12 @@ function failureId(error: Error): number {
 
 export function ErrorMessage({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const known = error instanceof ApiRequestError ? error : new ApiRequestError("unexpected", error.message);
-  if (known.code === "rate_limited") {
+  if (known.code === "rate_limited" || known.code === "held_back") {
     return (
       <RateLimited
         key={failureId(known)}
+        // Merge's limit, or our failure guard's hold: the same countdown, each in its own words.
+        text={messageFor(known)}
         seconds={known.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS}
         onRetry={onRetry}
       />
@@ -63,12 +68,12 @@ export function ErrorMessage({ error, onRetry }: { error: Error; onRetry: () => 
   );
 }
 
-function RateLimited({ seconds, onRetry }: { seconds: number; onRetry: () => void }) {
+function RateLimited({ text, seconds, onRetry }: { text: string; seconds: number; onRetry: () => void }) {
   const left = useCountdown(Math.max(1, Math.ceil(seconds)), onRetry);
   return (
     <ErrorBox>
       <p>
-        {API_ERRORS.rate_limited.message}; retrying in {left} s
+        {text}; retrying in {left} s
       </p>
       <Button onClick={onRetry}>Retry</Button>
     </ErrorBox>

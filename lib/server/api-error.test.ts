@@ -44,6 +44,16 @@ describe("mapError", () => {
     expect(mapped.headers).toEqual({ "Retry-After": "42" });
   });
 
+  it("says whose failures held a request back, with the guard's wait in the body and in Retry-After", () => {
+    const user = mapError(new MergeApiError("held_back", "", { retryAfterSeconds: 7, heldBack: "user" }));
+    expect(user.status).toBe(503);
+    expect(user.body.error).toMatchObject({ code: "held_back", retry_after: 7, message: expect.stringMatching(/your recent requests.*paused/) });
+    expect(user.headers).toEqual({ "Retry-After": "7" });
+    const server = mapError(new MergeApiError("held_back", "", { retryAfterSeconds: 3, heldBack: "server" }));
+    expect(server.body.error).toMatchObject({ retry_after: 3, message: expect.stringMatching(/requests from this server.*paused/) });
+    expect(server.headers).toEqual({ "Retry-After": "3" });
+  });
+
   it("hides anything unexpected behind a generic 500", () => {
     const mapped = mapError(new Error("ECONNRESET at Socket.secret-key-123"));
     expect(mapped.status).toBe(500);

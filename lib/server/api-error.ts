@@ -29,12 +29,14 @@ function fromMergeError(error: MergeApiError): MappedError {
   const body: ApiErrorBody = { error: { code, message: API_ERRORS[code].message } };
   const headers: Record<string, string> = {};
   if (code === "invalid_cursor") body.error.field = "cursor";
-  if (code === "rate_limited") {
+  if (code === "rate_limited" || code === "held_back") {
+    // Merge's wait, or the failure guard's (which always sets one).
     const wait = error.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS;
-    body.error.message = `${API_ERRORS.rate_limited.message}; retry in ${wait} s`;
     body.error.retry_after = wait;
     headers["Retry-After"] = String(wait);
+    if (code === "rate_limited") body.error.message = `${API_ERRORS.rate_limited.message}; retry in ${wait} s`;
   }
+  if (code === "held_back" && error.heldBack === "user") body.error.message = API_ERRORS.held_back.userMessage;
   return { status: API_ERRORS[code].status, body, headers };
 }
 

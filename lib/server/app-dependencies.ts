@@ -1,5 +1,6 @@
 import "server-only";
 
+import { getAuthSecret } from "@/lib/server/auth/secret";
 import { getAllowedSession } from "@/lib/server/auth/session";
 import { getAuditTrailSource, type AuditTrailSource } from "@/lib/server/audit-trail-source";
 import { getServerConfig, type ServerConfig } from "@/lib/server/config";
@@ -13,6 +14,8 @@ export type AppDependencies = {
   source: AuditTrailSource;
   getSession: SessionReader;
   config: Pick<ServerConfig, "exportMaxEvents">;
+  /** The key cursors are sealed with for the browser (derived from NEXTAUTH_SECRET): see cursor-seal.ts. */
+  cursorSecret: string;
 };
 
 export const appDependencies: AppDependencies = {
@@ -22,5 +25,8 @@ export const appDependencies: AppDependencies = {
   getSession: getAllowedSession,
   get config() {
     return getServerConfig();
+  },
+  get cursorSecret() {
+    return getAuthSecret();
   },
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   applySecurityHeaders,
+  servesHttps,
   contentSecurityPolicy,
   createNonce,
   securityHeaders,
@@ -11,7 +12,7 @@ import {
 const production: SecurityHeaderOptions = {
   nonce: "bm9uY2U=",
   development: false,
-  production: true,
+  hsts: true,
   formActionOrigins: ["https://example.okta.com"],
 };
 
@@ -31,7 +32,7 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("adds eval for next dev only", () => {
-    const scripts = directives(contentSecurityPolicy({ ...production, development: true, production: false }));
+    const scripts = directives(contentSecurityPolicy({ ...production, development: true, hsts: false }));
     expect(scripts.get("script-src")).toContain("'unsafe-eval'");
     expect(scripts.get("script-src")).not.toContain("'unsafe-inline'");
   });
@@ -47,7 +48,7 @@ describe("contentSecurityPolicy", () => {
 });
 
 describe("securityHeaders", () => {
-  it("sets the hardening headers and HSTS in production", () => {
+  it("sets the hardening headers, and HSTS when served over https", () => {
     const headers = securityHeaders(production);
     expect(headers["Referrer-Policy"]).toBe("no-referrer");
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
@@ -56,7 +57,7 @@ describe("securityHeaders", () => {
   });
 
   it("leaves HSTS out of development", () => {
-    expect(securityHeaders({ ...production, production: false })).not.toHaveProperty("Strict-Transport-Security");
+    expect(securityHeaders({ ...production, hsts: false })).not.toHaveProperty("Strict-Transport-Security");
   });
 
   it("overwrites the headers of an existing response", () => {
@@ -71,5 +72,15 @@ describe("createNonce", () => {
     const nonces = new Set(Array.from({ length: 50 }, createNonce));
     expect(nonces.size).toBe(50);
     for (const nonce of nonces) expect(atob(nonce)).toHaveLength(16);
+  });
+});
+
+describe("servesHttps", () => {
+  it("reads the scheme of the public URL, not the build", () => {
+    expect(servesHttps("https://audit.example.com")).toBe(true);
+    expect(servesHttps("HTTPS://audit.example.com/base")).toBe(true);
+    expect(servesHttps("http://127.0.0.1:3000")).toBe(false);
+    expect(servesHttps(undefined)).toBe(false);
+    expect(servesHttps("not a url")).toBe(false);
   });
 });

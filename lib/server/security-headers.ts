@@ -9,11 +9,20 @@ export type SecurityHeaderOptions = {
   nonce: string;
   /** `next dev`: React's debugging needs eval. */
   development: boolean;
-  /** Production over HTTPS: adds HSTS. */
-  production: boolean;
+  /** Adds HSTS: the app is served over HTTPS (see `servesHttps`). */
+  hsts: boolean;
   /** Origins that a form on our pages may post or be redirected to (an IdP that posts back). */
   formActionOrigins: readonly string[];
 };
+
+/**
+ * True when the app's public URL (NEXTAUTH_URL, read at run time) is https. HSTS follows the
+ * deployment's configuration, not the build: the same build may be served over plain http on a
+ * developer's machine, where HSTS would pin the host to an https that is not there.
+ */
+export function servesHttps(publicUrl: string | undefined): boolean {
+  return publicUrl !== undefined && URL.canParse(publicUrl) && new URL(publicUrl).protocol === "https:";
+}
 
 /** A fresh, unguessable nonce (128 bits, base64). */
 export function createNonce(): string {
@@ -49,7 +58,7 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-    ...(options.production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+    ...(options.hsts ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Simulator } from "@/lib/simulator";
 import type { ServerConfig } from "@/lib/server/config";
 import { createMergeClient, type FetchLike, type MergeClient, type MergeClientOptions } from "@/lib/server/merge/client";
 import { embeddedSimulator } from "@/lib/server/merge/embedded";
+import { processFailureGuard } from "@/lib/server/merge/failure-guard";
 
 // The pure Merge client for the configured upstream: the embedded simulator (no MERGE_API_KEY) or
 // Merge over the network. The live source and the archive's sync both build theirs here.
@@ -32,5 +33,14 @@ export function createUpstreamClient(
     // parseServerConfig gives every remote upstream a key; the fallback only satisfies the type.
     transport = { fetch: options.fetch ?? networkFetch, apiKey: config.apiKey ?? "" };
   }
-  return createMergeClient({ baseUrl, category: config.category, timeoutMs: config.timeoutMs, retry: options.retry, ...transport });
+  // Every client shares the process's failure guard: whichever route, page or sync asks, Merge sees
+  // at most the guard's budget of failing requests from this server.
+  return createMergeClient({
+    baseUrl,
+    category: config.category,
+    timeoutMs: config.timeoutMs,
+    retry: options.retry,
+    failureGuard: processFailureGuard(),
+    ...transport,
+  });
 }

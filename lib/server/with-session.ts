@@ -7,6 +7,7 @@ import type { AllowedSession } from "@/lib/server/auth/session";
 import { logError, loggedQuery, logRequest, type RequestLogLine } from "@/lib/server/log";
 import { ApiError, mapError } from "@/lib/server/api-error";
 import { ArchiveError } from "@/lib/server/archive/errors";
+import { withLostQueryParams } from "@/lib/server/lost-query-params";
 import { MergeApiError } from "@/lib/server/merge/errors";
 
 // The frame of every data route: a session or 401, errors mapped to one JSON shape, nothing cached,
@@ -42,7 +43,7 @@ export function withSession(getSession: SessionReader, handler: SessionHandler):
       response = await handler(request, {
         session,
         parseRequestQuery(options) {
-          const result = parseAuditTrailQuery(request.nextUrl.searchParams, options);
+          const result = parseAuditTrailQuery(withLostQueryParams(request.nextUrl.searchParams, request.headers), options);
           if (!result.ok) throw new ApiError("invalid_filter", result.error.message, result.error.field);
           line.filters = loggedQuery(result.value);
           return result.value;

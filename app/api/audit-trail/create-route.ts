@@ -1,13 +1,18 @@
 import { QUERY_KEYS } from "@/lib/filters";
 import type { AppDependencies } from "@/lib/server/app-dependencies";
+import { openQueryCursor, sealPageCursors } from "@/lib/server/cursor-seal";
 import { withSession } from "@/lib/server/with-session";
 
-/** GET /api/audit-trail: one page for the explorer. Only queries the shared schema accepts reach the source. */
-export function createAuditTrailRoute(deps: Pick<AppDependencies, "source" | "getSession">) {
-  return withSession(deps.getSession, async (request, { parseRequestQuery, recordUpstream }) => {
-    const query = parseRequestQuery({ allow: QUERY_KEYS });
-    const { page, retries, upstreamMs } = await deps.source.listPage(query, { signal: request.signal });
+/**
+ * GET /api/audit-trail: one page for the explorer. Only queries the shared schema accepts, with a
+ * cursor this server sealed for this user, reach the source; the cursors going back are sealed too.
+ */
+export function createAuditTrailRoute(deps: Pick<AppDependencies, "source" | "getSession" | "cursorSecret">) {
+  return withSession(deps.getSession, async (request, { session, parseRequestQuery, recordUpstream }) => {
+    const secret = deps.cursorSecret;
+    const query = openQueryCursor(parseRequestQuery({ allow: QUERY_KEYS }), session.email, secret);
+    const { page, retries, upstreamMs } = await deps.source.listPage(query, { signal: request.signal, user: session.email });
     recordUpstream({ retries, upstreamMs });
-    return Response.json({ results: page.results, next: page.next, previous: page.previous });
+    return Response.json({ results: page.results, ...sealPageCursors(page, session.email, secret) });
   });
 }

@@ -1,13 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 
 import { z } from "zod";
 
 import { auditTrailPageSchema, type AuditEvent } from "@/lib/audit-event";
 import { walkPages } from "@/lib/paging";
 import { createSimulator } from "@/lib/simulator";
+import { encodeCursor } from "@/lib/simulator/cursor";
+import { sealCursor } from "@/lib/server/cursor-seal";
+import { resetProcessFailureGuard } from "@/testing/failure-guard";
 import { startSimulator, type RunningSimulator } from "@/testing/processes";
 import {
+  ALLOWED_EMAIL,
   apiRequest,
+  CURSOR_SECRET,
   remoteSource,
   signedIn,
   signedOut,
@@ -29,6 +34,10 @@ const errorBodySchema = z.strictObject({
     retry_after: z.number().int().positive().optional(),
   }),
 });
+
+// Several tests make Merge fail on purpose for the same user: the routes each test builds start
+// with a fresh failure guard.
+beforeEach(resetProcessFailureGuard);
 
 afterAll(() => {
   vi.restoreAllMocks();
@@ -60,6 +69,9 @@ async function errorOf(response: Response) {
   return errorBodySchema.parse(await response.json()).error;
 }
 
+/** A cursor as Merge would issue it, for a position in the simulated trail. */
+const MERGE_CURSOR = encodeCursor({ position: Date.parse("2026-11-20T00:00:00Z") * 1000, offset: 0, reverse: false });
+
 const REFUSED: Array<[string, string]> = [
   ["page_size=500", "page_size"],
   ["start_date=yesterday", "start_date"],
@@ -70,14 +82,23 @@ const REFUSED: Array<[string, string]> = [
   [`cursor=${"A".repeat(600)}`, "cursor"],
   ["cursor=not%20base64!", "cursor"],
   ["page_size=10&page_size=20", "page_size"],
+  // Dates whose UTC form Merge cannot read
+  ["start_date=9999-12-31T23:59:59.999-23:59", "start_date"],
+  ["start_date=0000-01-01T00:00:00Z", "start_date"],
+  // Cursors that did not come from Merge through us, for this user: Merge would refuse most of them
+  [`cursor=${encodeURIComponent(MERGE_CURSOR)}`, "cursor"],
+  [`cursor=${Buffer.from(MERGE_CURSOR).toString("base64url")}`, "cursor"],
+  [`cursor=${sealCursor(MERGE_CURSOR, "someone.else@acme.test", CURSOR_SECRET)}`, "cursor"],
+  [`cursor=${sealCursor(MERGE_CURSOR, ALLOWED_EMAIL, "another-deployment-secret-0123456789abcdef")}`, "cursor"],
+  [`cursor=${sealCursor(btoa("p=yesterday"), ALLOWED_EMAIL, CURSOR_SECRET).slice(0, -2)}`, "cursor"],
 ];
 
 describe("GET /api/audit-trail with the embedded simulator", () => {
   const simulator = createSimulator({ now: SIMULATOR_NOW });
-  const GET = createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedIn });
+  const GET = createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedIn, cursorSecret: CURSOR_SECRET });
 
   it("answers 401 when the request has no allowed session, and asks Merge nothing", async () => {
-    const anonymousGET = createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedOut });
+    const anonymousGET = createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedOut, cursorSecret: CURSOR_SECRET });
     const before = simulator.requestCount();
     const response = await anonymousGET(apiRequest("user_email=jane%40acme.com"));
     expect(response.status).toBe(401);
@@ -120,8 +141,8 @@ describe("GET /api/audit-trail with the embedded simulator", () => {
   });
 
   it("tells the user to start over when Merge no longer knows a cursor", async () => {
-    // Well-formed base64, so it passes our checks, of a position Merge cannot read.
-    const response = await GET(apiRequest(`cursor=${encodeURIComponent(btoa("p=yesterday"))}`));
+    // Sealed by us, so it passes our checks, around a position Merge cannot read.
+    const response = await GET(apiRequest(`cursor=${sealCursor(btoa("p=yesterday"), ALLOWED_EMAIL, CURSOR_SECRET)}`));
     expect(response.status).toBe(400);
     expect(await errorOf(response)).toMatchObject({ code: "invalid_cursor", field: "cursor", message: expect.stringMatching(/first page/) });
   });
@@ -130,7 +151,7 @@ describe("GET /api/audit-trail with the embedded simulator", () => {
 describe("GET /api/audit-trail when the embedded simulator misbehaves", () => {
   function routeWithFaults(faults: string, variables: Record<string, string> = {}) {
     const simulator = createSimulator({ now: SIMULATOR_NOW, faults });
-    return { GET: createAuditTrailRoute({ source: simulatorSource(simulator, variables), getSession: signedIn }), simulator };
+    return { GET: createAuditTrailRoute({ source: simulatorSource(simulator, variables), getSession: signedIn, cursorSecret: CURSOR_SECRET }), simulator };
   }
 
   it("rides out a 429 with Retry-After and answers 200", async () => {
@@ -205,7 +226,7 @@ describe("GET /api/audit-trail with a standalone simulator", () => {
   function routeFor(server: RunningSimulator | undefined, variables: Record<string, string> = {}) {
     if (!server) throw new Error("the simulator did not start");
     const source = remoteSource({ MERGE_API_KEY: server.apiKey, MERGE_API_BASE_URL: server.baseUrl, ...variables });
-    return createAuditTrailRoute({ source, getSession: signedIn });
+    return createAuditTrailRoute({ source, getSession: signedIn, cursorSecret: CURSOR_SECRET });
   }
 
   /** Calls the route, keeping the response (cloned) for the key check at the end. */

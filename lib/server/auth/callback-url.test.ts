@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { safeCallbackPath } from "@/lib/server/auth/callback-url";
+import { HOSTILE_CALLBACKS, HOSTILE_HOST, staysOnOrigin } from "@/testing/hostile-callbacks";
+
+const APP = "http://127.0.0.1:3200";
 
 describe("safeCallbackPath", () => {
   it("keeps a shared filtered URL exactly", () => {
@@ -24,6 +27,23 @@ describe("safeCallbackPath", () => {
     }
   });
 
+  it.each(HOSTILE_CALLBACKS.map((value) => [JSON.stringify(value), value]))(
+    "resolves %s before judging it, and keeps the result on this origin",
+    (_, value) => {
+      for (const appOrigin of [APP, undefined]) {
+        const path = safeCallbackPath(value, appOrigin);
+        expect(staysOnOrigin(path, APP)).toBe(true);
+        expect(path).not.toContain(`//${HOSTILE_HOST}`);
+      }
+    },
+  );
+
+  it("reads dot segments and encoded dots as the browser does, and keeps what then stays here", () => {
+    expect(safeCallbackPath("/a/./b/../c?x=1")).toBe("/a/c?x=1");
+    expect(safeCallbackPath("/%2e%2e/?page_size=50")).toBe("/?page_size=50");
+    expect(safeCallbackPath("/.//evil.example")).toBe("/");
+  });
+
   it("does not send people back to sign-in or next-auth's endpoints", () => {
     expect(safeCallbackPath("/signin?callbackUrl=%2F")).toBe("/");
     expect(safeCallbackPath("/api/auth/signout")).toBe("/");
@@ -32,6 +52,6 @@ describe("safeCallbackPath", () => {
   it("falls back to the home page when nothing usable is given", () => {
     expect(safeCallbackPath(undefined)).toBe("/");
     expect(safeCallbackPath("")).toBe("/");
-    expect(safeCallbackPath("events")).toBe("/");
+    expect(safeCallbackPath("http://")).toBe("/");
   });
 });

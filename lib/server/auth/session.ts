@@ -21,7 +21,8 @@ export type SessionState =
 
 const tokenSchema = z.object({ email: z.string(), name: z.string().nullish(), provider: z.string() });
 
-const SESSION_COOKIE_PATTERN = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+/** next-auth's session cookie, plain or `__Secure-` prefixed, whole or in chunks. */
+export const SESSION_COOKIE_PATTERN = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some((cookie) => SESSION_COOKIE_PATTERN.test(cookie.name));

@@ -123,6 +123,17 @@ describe("openExportStream", () => {
     expect(summaries).toMatchObject([{ outcome: "complete", events: 300, rateLimitWaits: 2 }]);
   });
 
+  it("waits out a hold by the failure guard (someone else's failures) and continues from the same cursor", async () => {
+    const held = new MergeApiError("held_back", "held", { retryAfterSeconds: 7, heldBack: "server" });
+    const upstream = scriptedUpstream(300, (call) => (call === 3 ? held : undefined));
+    const { clock, sleeps } = fakeClock();
+    const { stream, summaries } = open(upstream.listPage, { clock });
+    expect(ids("ndjson", await readAll(await stream))).toEqual(Array.from({ length: 300 }, (_, i) => makeEvent(i).id));
+    expect(sleeps).toEqual([7_000]);
+    expect(upstream.queries.map((query) => query.cursor)).toEqual([undefined, "100", "200", "200"]);
+    expect(summaries).toMatchObject([{ outcome: "complete", events: 300 }]);
+  });
+
   it("does not wait on a rate-limited first page: the route answers at once with the wait", async () => {
     const rateLimited = new MergeApiError("rate_limited", "429", { retryAfterSeconds: 30 });
     const { clock, sleeps } = fakeClock();

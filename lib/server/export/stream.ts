@@ -103,8 +103,10 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
           stats.upstreamMs += error.upstreamMs;
           stats.upstreamRetries += error.retries;
         }
-        if (cursor === undefined || !(error instanceof MergeApiError) || error.code !== "rate_limited") throw error;
-        const waitMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : DEFAULT_RATE_LIMIT_WAIT_MS;
+        // A hold by the failure guard is waited out the same way: an export is not cut by it.
+        const wait = error instanceof MergeApiError && ["rate_limited", "held_back"].includes(error.code) ? error : undefined;
+        if (cursor === undefined || !wait) throw error;
+        const waitMs = wait.retryAfterSeconds !== undefined ? wait.retryAfterSeconds * 1000 : DEFAULT_RATE_LIMIT_WAIT_MS;
         if (waitedMs + waitMs > RATE_LIMIT_MAX_WAIT_MS) throw error;
         stats.rateLimitWaits++;
         await clock.sleep(waitMs, upstream.signal);

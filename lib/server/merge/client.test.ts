@@ -4,6 +4,7 @@ import type { AuditTrailPage } from "@/lib/audit-event";
 
 import { createMergeClient, type FetchLike } from "./client";
 import { MergeApiError, type MergeErrorCode } from "./errors";
+import { createFailureGuard, USER_FAILURE_BUDGET } from "./failure-guard";
 import type { RetryClock } from "./retry";
 
 const KEY = "test-key-5b0c8f";
@@ -158,22 +159,53 @@ describe("createMergeClient", () => {
     await expect(pending).rejects.toThrow("browser went away");
   });
 
-  it("passes the caller's signal to fetch, so the upstream request is cancelled too", async () => {
+  it("lets the upstream request finish when the caller leaves, so its failing answer still counts", async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const requests: RequestInit[] = [];
+    const fetch: FetchLike = (_, init) => {
+      requests.push(init);
+      return new Promise((resolve) => (answer = resolve));
+    };
+    const guard = createFailureGuard(() => Date.now(), { userBudget: 1 });
+    const merge = createMergeClient({ baseUrl: "https://merge.test/api", apiKey: KEY, category: "hris", fetch, timeoutMs: 5_000, failureGuard: guard });
     const controller = new AbortController();
-    const merge = upstream("hang");
-    const pending = client(merge.fetch).listAuditEvents({}, { signal: controller.signal });
-    controller.abort();
-    await pending.catch(() => undefined);
-    expect(merge.requests[0]!.init.signal?.aborted).toBe(true);
+    const pending = merge.listAuditEvents({ cursor: "cD0x" }, { signal: controller.signal, user: "a@acme.test" });
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort(new Error("browser went away"));
+    await expect(pending).rejects.toThrow("browser went away");
+    expect(requests[0]!.signal?.aborted).toBe(false);
+    answer(json({ detail: "Invalid cursor" }, 404));
+    await new Promise((resolve) => setImmediate(resolve));
+    // Merge saw a failure from this user, though nobody waited for it: their next request is held.
+    expect((await failure(merge.listAuditEvents({}, { user: "a@acme.test" }))).code).toBe("held_back");
+    expect(requests).toHaveLength(1);
   });
 
-  it("stops calling Merge after repeated failing answers, before Merge would block the server's IP", async () => {
+  it("holds a user back after repeated failing answers, before Merge would block the server's IP", async () => {
     const merge = upstream(json({ detail: "Invalid token." }, 401));
     const revoked = client(merge.fetch);
-    for (let i = 0; i < 10; i++) expect((await failure(revoked.listAuditEvents({}))).code).toBe("upstream_auth");
-    const held = await failure(revoked.listAuditEvents({}));
-    expect(held.code).toBe("upstream_unavailable");
-    expect(merge.requests).toHaveLength(10);
+    for (let i = 0; i < USER_FAILURE_BUDGET; i++) {
+      expect((await failure(revoked.listAuditEvents({}, { user: "a@acme.test" }))).code).toBe("upstream_auth");
+    }
+    const held = await failure(revoked.listAuditEvents({}, { user: "a@acme.test" }));
+    expect(held).toMatchObject({ code: "held_back", heldBack: "user" });
+    expect(held.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(merge.requests).toHaveLength(USER_FAILURE_BUDGET);
+  });
+
+  it("reports Merge's own answer when the guard stops the retries", async () => {
+    const merge = upstream(json({ detail: "down" }, 500));
+    const failing = createMergeClient({
+      baseUrl: "https://merge.test/api",
+      apiKey: KEY,
+      category: "hris",
+      fetch: merge.fetch,
+      timeoutMs: 5_000,
+      retry: { clock: instantClock },
+      failureGuard: createFailureGuard(() => Date.now(), { userBudget: 2 }),
+    });
+    expect((await failure(failing.listAuditEvents({}, { user: "a@acme.test" }))).code).toBe("upstream_unavailable");
+    expect(merge.requests).toHaveLength(2);
   });
 
   it("never puts the key or the upstream body in an error message", async () => {

@@ -23,11 +23,15 @@ export type MergeClientOptions = {
   /** Deadline of each attempt, headers and body included. */
   timeoutMs: number;
   retry?: { policy?: Partial<RetryPolicy>; clock?: RetryClock };
-  /** Holds calls back after too many failing answers; one per client by default. */
+  /** Bounds the failing requests Merge can see; one per client by default, the process's for the app. */
   failureGuard?: FailureGuard;
 };
 
-export type ListOptions = { signal?: AbortSignal };
+export type ListOptions = {
+  signal?: AbortSignal;
+  /** Whose request this is (the signed-in email): their failures hold them back first. */
+  user?: string;
+};
 export type ListResult = { page: AuditTrailPage; retries: number; upstreamMs: number };
 
 export type MergeClient = {
@@ -52,29 +56,43 @@ export function createMergeClient(options: MergeClientOptions): MergeClient {
   const guard = options.failureGuard ?? createFailureGuard(clock.now);
   const hideKey = (text: string) => (options.apiKey ? text.split(options.apiKey).join("[redacted]") : text);
 
-  async function attempt(url: string, caller: AbortSignal | undefined): Promise<Answer> {
-    const holdMs = guard.holdMs();
-    if (holdMs > 0) {
-      throw new MergeApiError("upstream_unavailable", `Holding back for ${holdMs} ms after repeated failing answers from Merge`);
+  async function attempt(url: string, caller: AbortSignal | undefined, user: string): Promise<Answer> {
+    const slot = await guard.acquire(user, caller);
+    if (slot.kind === "held") {
+      const retryAfterSeconds = Math.max(1, Math.ceil(slot.waitMs / 1000));
+      const log = `Holding back ${slot.scope === "user" ? "this user's" : "all"} requests for ${slot.waitMs} ms after failing answers from Merge`;
+      throw new MergeApiError("held_back", log, { retryAfterSeconds, heldBack: slot.scope });
     }
     const deadline = AbortSignal.timeout(options.timeoutMs);
-    const signal = caller ? AbortSignal.any([deadline, caller]) : deadline;
-    try {
-      const response = await raceAbort(
+    // Only the deadline cancels the request itself: a caller who leaves stops waiting for it, but the
+    // guard must still learn Merge's status, which counts towards its block whether or not anyone reads it.
+    // Wrapped so that even a fetch that throws at once settles here and gives its slot back.
+    const sent = new Promise<Response>((resolve) =>
+      resolve(
         options.fetch(url, {
           headers: { Authorization: `Bearer ${options.apiKey}`, Accept: "application/json" },
-          signal,
+          signal: deadline,
           // A redirect would carry the key elsewhere; Merge's API never redirects.
           redirect: "manual",
           cache: "no-store",
         }),
-        signal,
-      );
-      guard.record(response.status);
+      ),
+    );
+    sent.then(
+      (response) => slot.release(response.status),
+      () => slot.release(undefined),
+    );
+    const signal = caller ? AbortSignal.any([deadline, caller]) : deadline;
+    try {
+      const response = await raceAbort(sent, signal);
       // The body is read under the same deadline: a stalled body is as hung as a silent server.
       return { status: response.status, headers: response.headers, body: await raceAbort(response.text(), signal) };
     } catch (error) {
-      if (caller?.aborted) throw caller.reason;
+      if (caller?.aborted) {
+        // Nobody will read this answer: let its connection go once it arrives.
+        sent.then((response) => response.body?.cancel().catch(() => undefined), () => undefined);
+        throw caller.reason;
+      }
       if (deadline.aborted) {
         throw new MergeApiError("upstream_timeout", `Merge did not answer within ${options.timeoutMs} ms`);
       }
@@ -83,24 +101,32 @@ export function createMergeClient(options: MergeClientOptions): MergeClient {
   }
 
   return {
-    async listAuditEvents(query, { signal } = {}) {
+    async listAuditEvents(query, { signal, user = "" } = {}) {
       const search = toSearchParams(query).toString();
       const url = `${options.baseUrl}/${options.category}/v1/audit-trail${search ? `?${search}` : ""}`;
       const started = clock.now();
-      const result = await withRetries(() => attempt(url, signal), {
-        policy,
-        clock,
-        signal,
-        // Network failures are worth another try; our own deadline and the caller leaving are not.
-        isRetryableError: (error) => !(error instanceof MergeApiError) && !signal?.aborted,
-      });
+      let lastAnswer: Answer | undefined;
+      const retried = await withRetries(
+        async () => (lastAnswer = await attempt(url, signal, user)),
+        {
+          policy,
+          clock,
+          signal,
+          // Network failures are worth another try; our own deadline and the caller leaving are not.
+          isRetryableError: (error) => !(error instanceof MergeApiError) && !signal?.aborted,
+        },
+      );
+      // A retry the guard holds back ends the retries: what Merge last said is the answer to report.
+      const heldRetry = retried.kind === "error" && retried.error instanceof MergeApiError && retried.error.code === "held_back";
+      const result = heldRetry && lastAnswer ? { kind: "answer" as const, answer: lastAnswer, retries: retried.retries } : retried;
       const upstreamMs = clock.now() - started;
       const details = { retries: result.retries, upstreamMs };
 
       if (result.kind === "error") {
         if (signal?.aborted) throw signal.reason;
         if (result.error instanceof MergeApiError) {
-          throw new MergeApiError(result.error.code, result.error.message, details);
+          const { code, message, retryAfterSeconds, heldBack } = result.error;
+          throw new MergeApiError(code, message, { ...details, retryAfterSeconds, heldBack });
         }
         const reason = result.error instanceof Error ? `${result.error.message} ${String(result.error.cause ?? "")}` : "";
         throw new MergeApiError("upstream_unavailable", hideKey(`Could not reach Merge: ${reason}`.trim()), details);

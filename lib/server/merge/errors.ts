@@ -8,12 +8,14 @@ import type { ApiErrorCode } from "@/lib/api-errors";
 /** The codes of lib/api-errors.ts that stand for the upstream's trouble. */
 export type MergeErrorCode = Extract<
   ApiErrorCode,
-  "upstream_auth" | "rate_limited" | "invalid_cursor" | "upstream_unavailable" | "upstream_timeout" | "upstream_invalid"
+  "upstream_auth" | "rate_limited" | "invalid_cursor" | "upstream_unavailable" | "upstream_timeout" | "upstream_invalid" | "held_back"
 >;
 
 type MergeErrorDetails = {
-  /** The wait Merge asked for (rate_limited only), rounded up to whole seconds. */
+  /** The wait Merge asked for (rate_limited) or the failure guard set (held_back), in whole seconds. */
   retryAfterSeconds?: number;
+  /** Whose failures held the request back (held_back only): the user's own, or the whole server's. */
+  heldBack?: "user" | "server";
   /** Upstream HTTP status of the last attempt, for the log; absent for network errors and timeouts. */
   upstreamStatus?: number;
   /** How many times the request was repeated before giving up, for the log. */
@@ -26,6 +28,7 @@ type MergeErrorDetails = {
 export class MergeApiError extends Error {
   readonly code: MergeErrorCode;
   readonly retryAfterSeconds?: number;
+  readonly heldBack?: "user" | "server";
   readonly upstreamStatus?: number;
   readonly retries: number;
   readonly upstreamMs: number;
@@ -35,6 +38,7 @@ export class MergeApiError extends Error {
     this.name = "MergeApiError";
     this.code = code;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.heldBack = details.heldBack;
     this.upstreamStatus = details.upstreamStatus;
     this.retries = details.retries ?? 0;
     this.upstreamMs = details.upstreamMs ?? 0;

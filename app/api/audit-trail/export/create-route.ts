@@ -23,7 +23,7 @@ function parseFormat(params: URLSearchParams): ExportFormat {
   return format;
 }
 
-export function createExportRoute(deps: AppDependencies) {
+export function createExportRoute(deps: Pick<AppDependencies, "source" | "getSession" | "config">) {
   return withSession(deps.getSession, async (request, { session, parseRequestQuery }) => {
     const format = parseFormat(request.nextUrl.searchParams);
     const filters = pickFilters(parseRequestQuery({ allow: FILTER_KEYS, ignore: ["format"] }));
@@ -35,7 +35,7 @@ export function createExportRoute(deps: AppDependencies) {
       filters,
       format,
       maxEvents: exportMaxEvents,
-      listPage: (query, options) => source.listPage(query, options),
+      listPage: (query, options) => source.listPage(query, { ...options, user: session.email }),
       signal: request.signal,
       onFinish: (summary) => logExport({ ...summary, user: session.email, filters, format }),
     });

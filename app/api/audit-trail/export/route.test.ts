@@ -7,10 +7,12 @@ import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
 import { EVENT_TYPES, ROLES } from "@/lib/event-types";
 import { toSearchParams, type AuditTrailFilters } from "@/lib/filters";
 import { createSimulator, type Simulator, type SimulatorOptions } from "@/lib/simulator";
+import { resetProcessFailureGuard } from "@/testing/failure-guard";
 import { parseExport, unguardCell, type ExportedRecord } from "@/testing/parse-export";
 import {
   ALLOWED_EMAIL,
   apiRequest,
+  CURSOR_SECRET,
   signedIn,
   signedOut,
   SIMULATOR_NOW,
@@ -29,13 +31,15 @@ import { createExportRoute } from "./create-route";
 type App = { exportGET: RouteHandler; anonymousExportGET: RouteHandler; proxyGET: RouteHandler; simulator: Simulator };
 
 function loadApp(simulatorOptions: SimulatorOptions = {}, exportMaxEvents = 1_000_000): App {
+  // A fresh app, as a fresh process: its own simulator and a failure guard that has seen nothing.
+  resetProcessFailureGuard();
   const simulator = createSimulator({ now: SIMULATOR_NOW, ...simulatorOptions });
   const source = simulatorSource(simulator);
   const config = { exportMaxEvents };
   return {
     exportGET: createExportRoute({ source, getSession: signedIn, config }),
     anonymousExportGET: createExportRoute({ source, getSession: signedOut, config }),
-    proxyGET: createAuditTrailRoute({ source, getSession: signedIn }),
+    proxyGET: createAuditTrailRoute({ source, getSession: signedIn, cursorSecret: CURSOR_SECRET }),
     simulator,
   };
 }
