@@ -1,3 +1,5 @@
+import { API_ERRORS } from "@/lib/api-errors";
+
 import { eventsRegion } from "./support/explorer";
 import { FAILING_APP_URL, RATE_LIMITED_APP_URL } from "./support/env";
 import { expect, test } from "./support/test";
@@ -23,9 +25,10 @@ test("a rate limit says so, counts down, retries by itself, and offers Retry", a
 
 // After a few failing answers for this user, the failure guard holds their requests back for the
 // rest of Merge's 10 s window, and says so with a countdown (other specs may fail there too).
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const UNAVAILABLE_OR_HELD = new RegExp(
-  "^(Merge is unavailable right now|Merge refused several of your recent requests, so yours are paused for a few " +
-    "seconds to keep Merge from blocking this server; retrying in \\d+ s)$",
+  `^(${escape(API_ERRORS.upstream_unavailable.message)}|` +
+    `(${escape(API_ERRORS.held_back.userMessage)}|${escape(API_ERRORS.held_back.message)}); retrying in \\d+ s)$`,
 );
 
 test("an upstream outage says Merge is unavailable, and Retry asks again", async ({ page }) => {

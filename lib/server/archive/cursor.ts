@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ArchiveError } from "./errors";
 
 // The archive's page cursors: a keyset boundary (created_at with microseconds, id) and a direction,
-// as standard padded base64 of JSON, so they pass the shared cursor rule of lib/filters.ts like
+// as base64url of JSON, so they pass the shared cursor rule of lib/filters.ts like
 // Merge's own. Opaque to callers; anything that does not decode to exactly this is invalid_cursor,
 // checked here so a tampered cursor never reaches SQL.
 
@@ -44,7 +44,7 @@ const tokenSchema = z.strictObject({
 
 export function encodeKeysetCursor(cursor: KeysetCursor): string {
   const json = JSON.stringify({ d: cursor.direction === "next" ? "n" : "p", t: cursor.createdAt, i: cursor.id });
-  return Buffer.from(json, "utf8").toString("base64");
+  return Buffer.from(json, "utf8").toString("base64url");
 }
 
 /** The boundary the token names; throws ArchiveError("invalid_cursor") for anything else. */
@@ -52,9 +52,9 @@ export function decodeKeysetCursor(token: string): KeysetCursor {
   const invalid = () => new ArchiveError("invalid_cursor", "The cursor is not one of the archive's");
   let parsed: unknown;
   try {
-    const text = Buffer.from(token, "base64").toString("utf8");
-    // Buffer skips what is not base64; a token that does not round-trip was not ours.
-    if (Buffer.from(text, "utf8").toString("base64") !== token) throw invalid();
+    const text = Buffer.from(token, "base64url").toString("utf8");
+    // Buffer skips what is not base64url; a token that does not round-trip was not ours.
+    if (Buffer.from(text, "utf8").toString("base64url") !== token) throw invalid();
     parsed = JSON.parse(text);
   } catch {
     throw invalid();
