@@ -64,10 +64,10 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("a failing sync is said in words, with what the explorer still shows", async ({ page }) => {
-      await openWithStatus(page, { ...SYNCED, last_error: "rate_limited", last_sync_at: secondsBefore(14 * 60) });
+      await openWithStatus(page, { ...SYNCED, last_error: "Merge is rate-limiting requests; retry in 2 s", last_sync_at: secondsBefore(14 * 60) });
       await expect(
         page.getByText(
-          "Archive sync is failing: Merge is rate-limiting this server · showing the 4,000 events archived up to 14 min ago",
+          "Archive sync is failing: Merge is rate-limiting requests; retry in 2 s · showing the 4,000 events archived up to 14 min ago",
           { exact: true },
         ),
       ).toBeVisible();

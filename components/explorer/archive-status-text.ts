@@ -14,25 +14,14 @@ export type ArchiveStatusWords = {
   failing: boolean;
 };
 
-// The sync's failures that share a code with our API's errors, said from the archive's side. Any
-// other text in last_error is the server's own explanation and is shown as it is.
-const SYNC_FAILURES: Record<string, string> = {
-  rate_limited: "Merge is rate-limiting this server",
-  upstream_unavailable: "Merge is not answering",
-  upstream_timeout: "Merge takes too long to answer",
-  upstream_auth: "Merge rejects the server's API key",
-  upstream_invalid: "Merge sends answers this app cannot read",
-  archive_unavailable: "the archive's database is unavailable",
-  internal_error: "something went wrong on the server",
-};
-
 const MAX_REASON_LENGTH = 200;
 
-/** Why the sync fails, in words: a known code (alone or before ": detail") or the server's text. */
+/**
+ * Why the sync fails: the server records it in the words of lib/api-errors.ts, so it is shown as it
+ * is, on one line and not endlessly long.
+ */
 export function syncFailureReason(lastError: string): string {
   const text = lastError.trim().replace(/\s+/g, " ");
-  const code = /^([a-z_]+)(?:\s*:.*)?$/.exec(text)?.[1];
-  if (code !== undefined && Object.hasOwn(SYNC_FAILURES, code)) return SYNC_FAILURES[code]!;
   return text.length > MAX_REASON_LENGTH ? `${text.slice(0, MAX_REASON_LENGTH - 1)}…` : text;
 }
 
