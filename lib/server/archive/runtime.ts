@@ -35,10 +35,6 @@ declare global {
   var auditArchive: Runtime | undefined;
 }
 
-export function archiveMode(): ArchiveMode {
-  return getServerConfig().archive.mode;
-}
-
 function runtime(): Runtime | undefined {
   const { archive } = getServerConfig();
   if (archive.mode === "off") return undefined;
