@@ -39,6 +39,12 @@ export { expect };
 
 /** Fails on any serious or critical axe violation (WCAG 2.x A and AA rules) on the page as it is. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // Buttons fade their colours (transition-colors): after a change of colour scheme, a scan that
+  // lands mid-fade would measure contrast between the two schemes' colours.
+  // Only transitions: a pulsing skeleton's animation never ends.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== "running"),
+  );
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
