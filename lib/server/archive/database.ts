@@ -35,7 +35,7 @@ export type ArchiveDatabase = {
 };
 
 /** Where the versioned migrations live; `next start`, `next dev` and Vitest all run from the project root. */
-const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib/server/archive/migrations");
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib/server/archive/migrations");
 
 // Any constant works; it only has to be the same in every instance sharing a server.
 const MIGRATION_LOCK_KEY = 0x4d52_4741; // "MRGA"
