@@ -1,6 +1,7 @@
 // One app instance's archive sync in a process of its own, for tests that kill it: it opens the
 // archive (ARCHIVE_DIR or DATABASE_URL), syncs from the standalone simulator at MERGE_API_BASE_URL,
-// and prints its status as one JSON line every 50 ms. Run with
+// and prints its status as one JSON line every 50 ms; a line "nudge" on its stdin nudges it, as
+// opening the explorer on that instance would. Run with
 // `node --conditions=react-server --import tsx testing/archive-sync-process.ts` (the condition
 // lets `server-only` load outside Next, as Next's server bundles do).
 
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
     maxRequestsPerMinute: 100_000,
   });
   syncer.start();
+  process.stdin.setEncoding("utf8").on("data", (chunk: string) => {
+    for (const line of chunk.split("\n")) if (line.trim() === "nudge") syncer.nudge();
+  });
   setInterval(() => {
     void readArchiveFigures(database.db).then((figures) =>
       console.log(JSON.stringify({ ...figures, syncing: syncer.isSyncing(), instance: syncer.instance })),

@@ -52,6 +52,11 @@ export const archiveSyncState = pgTable(
     last_error_at: microsTimestamp("last_error_at"),
     holder: text("holder"),
     lease_expires_at: microsTimestamp("lease_expires_at"),
+    /**
+     * Nudges asked of the holder by instances that do not sync (opening the explorer there): the
+     * holder follows at once when it sees the count rise. See nudge() in sync.ts.
+     */
+    nudge_requests: bigint("nudge_requests", { mode: "number" }).notNull().default(0),
   },
   (table) => [check("archive_sync_state_one_row", sql`${table.id} = 1`)],
 );

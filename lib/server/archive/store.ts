@@ -197,6 +197,27 @@ export function releaseSyncLease(db: ArchiveDb, instance: string): Promise<void>
   });
 }
 
+/** An instance that does not sync asks the holder to follow now (see nudge() in sync.ts). */
+export function requestNudge(db: ArchiveDb): Promise<void> {
+  return guarded(async () => {
+    await db
+      .update(archiveSyncState)
+      .set({ nudge_requests: sql`${archiveSyncState.nudge_requests} + 1` })
+      .where(eq(archiveSyncState.id, 1));
+  });
+}
+
+/** How many nudges other instances have asked for so far; the holder follows when it rises. */
+export function readNudgeRequests(db: ArchiveDb): Promise<number> {
+  return guarded(async () => {
+    const [row] = await db
+      .select({ requests: archiveSyncState.nudge_requests })
+      .from(archiveSyncState)
+      .where(eq(archiveSyncState.id, 1));
+    return row?.requests ?? 0;
+  });
+}
+
 /**
  * A page of events as rows to insert, sent as one JSON parameter: a hundred rows of nine values
  * as separate parameters cost more to build and parse than the insert itself.

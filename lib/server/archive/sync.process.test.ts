@@ -15,10 +15,10 @@ import type { ArchiveFigures } from "./store";
 
 // The archive's sync as separate processes see it: killed with SIGKILL mid-backfill and started
 // again, it resumes and ends with the simulator's walk; two processes on one PostgreSQL database
-// take turns. Each child is testing/archive-sync-process.ts against a standalone simulator.
+// take turns, and a nudge on the one that does not sync reaches the one that does. Each child is testing/archive-sync-process.ts against a standalone simulator.
 
 type Status = ArchiveFigures & { syncing: boolean; instance: string };
-type Child = { process: ChildProcess; latest(): Status | undefined; kill(): Promise<void> };
+type Child = { process: ChildProcess; latest(): Status | undefined; nudge(): void; kill(): Promise<void> };
 
 const SLOW = { timeout: 120_000 };
 const running: Child[] = [];
@@ -60,7 +60,7 @@ function startChild(env: Record<string, string>): Child {
       ARCHIVE_SYNC_INTERVAL_S: "1",
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   let latest: Status | undefined;
   let buffered = "";
@@ -74,6 +74,7 @@ function startChild(env: Record<string, string>): Child {
   const handle: Child = {
     process: child,
     latest: () => latest,
+    nudge: () => child.stdin!.write("nudge\n"),
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
@@ -128,6 +129,33 @@ describe("the archive's sync in its own process", () => {
     await expect.poll(() => other.latest()?.backfill.complete, SLOW).toBe(true);
     await other.kill();
 
+    const archive = await openArchiveDatabase(database.target);
+    try {
+      expect(await archivedTrail(archive.db)).toEqual(simulatorTrail(simulator));
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it.each(serverDatabaseKinds())("brings new events in when the process that does not sync is nudged, on $name", SLOW, async (kind) => {
+    const { simulator, asked } = await startUpstream(300);
+    database = await kind.create();
+    // An interval far longer than the test: only the nudge can bring the new events in.
+    const env = { DATABASE_URL: database.target.kind === "server" ? database.target.url : "", ARCHIVE_SYNC_INTERVAL_S: "600" };
+    const a = startChild(env);
+    const b = startChild(env);
+    await expect.poll(() => a.latest()?.backfill.complete && b.latest() !== undefined, SLOW).toBe(true);
+    const [holder, other] = a.latest()?.syncing ? [a, b] : [b, a];
+    expect(other.latest()?.syncing).toBe(false);
+    // The holder follows once right after the backfill; the new events must come after that walk
+    // has ended (asked, and nothing stored for a second since).
+    await expect.poll(() => asked.filter((url) => url.searchParams.has("start_date")).length, SLOW).toBeGreaterThan(0);
+    await expect.poll(() => holder.latest()?.lag_seconds, SLOW).toBeGreaterThanOrEqual(1);
+
+    simulator.addEvents(3);
+    other.nudge();
+    await expect.poll(() => holder.latest()?.events, SLOW).toBe(303);
+    await Promise.all([a.kill(), b.kill()]);
     const archive = await openArchiveDatabase(database.target);
     try {
       expect(await archivedTrail(archive.db)).toEqual(simulatorTrail(simulator));

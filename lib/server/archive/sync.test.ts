@@ -206,6 +206,35 @@ describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
     expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
   });
 
+  it("passes a nudge on an instance that does not sync to the one that does", SLOW, async () => {
+    const upstream = simulator({ events: 300 });
+    const second = testDb.target.kind === "server" ? await openArchiveDatabase(testDb.target) : database;
+    if (second !== database) cleanups.push(() => second.close());
+    // Follow walks answered so far, by either instance.
+    let followed = 0;
+    const counting = () =>
+      simulatorClient(upstream, {
+        fetch: (base) => async (url, init) => {
+          const response = await base(url, init);
+          if (new URL(url).searchParams.has("start_date")) followed += 1;
+          return response;
+        },
+      });
+    // An interval far longer than the test: only the nudge can bring the new events in.
+    const a = syncer({ instance: "instance-a", intervalMs: 600_000, client: counting() });
+    const b = syncer({ instance: "instance-b", intervalMs: 600_000, db: second.db, client: counting() });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    // The holder follows once right after the backfill; the new events must come after that.
+    await expect.poll(() => followed, SLOW).toBeGreaterThan(0);
+    const other = a.isSyncing() ? b : a;
+    expect(other.isSyncing()).toBe(false);
+
+    upstream.addEvents(3);
+    other.nudge();
+    await expect.poll(() => archivedTrail(database.db), { timeout: 60_000 }).toEqual(simulatorTrail(upstream));
+    expect(simulatorTrail(upstream)).toHaveLength(303);
+  });
+
   it("with ARCHIVE_RETENTION_DAYS prunes older events and backfills only those inside it", SLOW, async () => {
     const upstream = simulator({ events: 1000 });
     // An event archived long ago, before the retention was set.

@@ -17,9 +17,11 @@ import {
   acquireSyncLease,
   LeaseLostError,
   pruneEventsBefore,
+  readNudgeRequests,
   readSyncState,
   recordSyncError,
   releaseSyncLease,
+  requestNudge,
   restartBackfill,
   storePage,
   type SyncState,
@@ -37,6 +39,14 @@ import {
 //   (ON CONFLICT (id) DO NOTHING), so re-reading never doubles and equal timestamps are never lost.
 // - One instance syncs: each step renews a lease row in the database, and every write checks it.
 //   Another instance polls every interval, so a dead holder is replaced within two intervals.
+// - A nudge (someone opened the explorer) starts a follow walk at once. On an instance that does
+//   not sync, it is a request counted in the sync state row, which the holder reads every second
+//   between walks. A row rather than LISTEN/NOTIFY: a notification reaches only a listener
+//   connected at that moment, so a dropped listening connection, a lease changing hands, or a
+//   pooler in transaction mode (PgBouncer) would lose nudges without a sign, and PGlite and pg
+//   listen through different APIs. The count lives as long as the database, needs no connection
+//   of its own, and is read by the same query on both drivers; one primary-key read a second is
+//   its cost.
 // - Requests keep within ARCHIVE_MAX_REQUESTS_PER_MINUTE and Retry-After; a failing answer
 //   (429, 5xx, a hang past the client's deadline, a malformed page) is recorded in the sync state
 //   in words, and the same request is tried again after a doubling backoff.
@@ -48,6 +58,8 @@ const BACKFILL_BATCH_EVENTS = 1_000;
 /** How far follow looks back below the watermark, for events Merge records after later ones. */
 export const FOLLOW_OVERLAP_MS = 5 * 60_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
+/** How often the holder, between walks, looks for nudges asked of it by other instances. */
+const NUDGE_CHECK_MS = 1_000;
 const DAY_MS = 86_400_000;
 
 export type SyncerOptions = {
@@ -70,8 +82,9 @@ export type Syncer = {
   /** Ends after the request in flight; `release: false` leaves the lease to expire, as a crash would. */
   stop(options?: { release?: boolean }): Promise<void>;
   /**
-   * Asks once for events newer than the watermark, now rather than at the next interval. Only the
-   * instance holding the sync acts on it; another instance's nudge waits for the holder's interval.
+   * Asks once for events newer than the watermark, now rather than at the next interval: at once
+   * on the instance holding the sync; from any other, through the database to the holder, which
+   * sees it within a second.
    */
   nudge(): void;
   /** True while this instance holds the sync lease. */
@@ -101,6 +114,11 @@ export function createSyncer(options: SyncerOptions): Syncer {
   let running: Promise<void> | undefined;
   let holding = false;
   let nudged = false;
+  /** The holder's last reading of the nudges others asked for; undefined until it reads one. */
+  let seenNudges: number | undefined;
+  let lastNudgeCheckAt = Number.NEGATIVE_INFINITY;
+  /** A non-holder's request on its way to the database: nudges meanwhile are the same request. */
+  let requestingNudge = false;
   let walk: FollowWalk | null = null;
   let lastFollowAt = Number.NEGATIVE_INFINITY;
   let lastPruneAt = Number.NEGATIVE_INFINITY;
@@ -116,6 +134,7 @@ export function createSyncer(options: SyncerOptions): Syncer {
     walk = null;
     state = null;
     prefetched = null;
+    seenNudges = undefined;
   };
 
   async function fetchPage(query: AuditTrailQuery) {
@@ -230,6 +249,13 @@ export function createSyncer(options: SyncerOptions): Syncer {
     }
     state ??= await readSyncState(db);
     const now = clock.now();
+    if (walk === null && now >= lastNudgeCheckAt + NUDGE_CHECK_MS) {
+      lastNudgeCheckAt = now;
+      const requests = await readNudgeRequests(db);
+      // A new holder follows at once anyway, so what was asked before it took over is served.
+      if (seenNudges !== undefined && requests > seenNudges) nudged = true;
+      seenNudges = requests;
+    }
     const cutoff = retentionCutoff();
     if (cutoff !== undefined && now >= lastPruneAt + PRUNE_EVERY_MS) {
       lastPruneAt = now;
@@ -241,7 +267,7 @@ export function createSyncer(options: SyncerOptions): Syncer {
     // Follow starts once the backfill has set a watermark, or has found the trail empty.
     const followDue = (watermark !== null || backfillComplete) && (nudged || now >= lastFollowAt + intervalMs);
     if (walk === null && !followDue && backfillComplete) {
-      return Math.min(renewEveryMs, Math.max(1, lastFollowAt + intervalMs - now));
+      return Math.min(renewEveryMs, NUDGE_CHECK_MS, Math.max(1, lastFollowAt + intervalMs - now));
     }
     const waitMs = Math.max(budget.waitMs(), retryAt - now);
     if (waitMs > 0) return Math.min(renewEveryMs, waitMs);
@@ -295,8 +321,19 @@ export function createSyncer(options: SyncerOptions): Syncer {
       holding = false;
     },
     nudge() {
-      nudged = true;
-      wake.abort();
+      if (holding) {
+        nudged = true;
+        wake.abort();
+        return;
+      }
+      if (requestingNudge) return;
+      requestingNudge = true;
+      // Nothing to report if the database is down: the page that nudged reads it and says so.
+      void requestNudge(db)
+        .catch(() => {})
+        .finally(() => {
+          requestingNudge = false;
+        });
     },
     isSyncing: () => holding,
   };

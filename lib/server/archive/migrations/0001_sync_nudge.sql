@@ -1,0 +1,1 @@
+ALTER TABLE "archive_sync_state" ADD COLUMN "nudge_requests" bigint DEFAULT 0 NOT NULL;
