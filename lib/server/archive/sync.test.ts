@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import type { AuditEvent } from "@/lib/audit-event";
 import { API_ERRORS } from "@/lib/api-errors";
 import { expectedEvents } from "@/testing/simulator-oracle";
 
@@ -162,6 +164,107 @@ describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
     expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
     expect(await readArchiveFigures(database.db)).toMatchObject({ events: 2000, last_error: null });
     expect(upstream.requestCount()).toBeGreaterThanOrEqual(2000 / SYNC_PAGE_SIZE + 8);
+  });
+
+  it("loses and doubles nothing when faults strike a follow walk between its pages", SLOW, async () => {
+    const upstream = simulator({ events: 300 });
+    // Once armed, every other request of a follow walk fails, each in its own way.
+    const faults = ["429:1", "500", "malformed", "hang", "wrong-shape", "503"];
+    let armed = false;
+    let followRequests = 0;
+    const sync = syncer({
+      client: simulatorClient(upstream, {
+        timeoutMs: 300,
+        fetch: (base) => (url, init) => {
+          if (!armed || !new URL(url).searchParams.has("start_date")) return base(url, init);
+          followRequests += 1;
+          const fault = followRequests % 2 === 0 ? faults[followRequests / 2 - 1] : undefined;
+          return base(url, fault ? { ...init, headers: { ...init.headers, [FAULT_HEADER]: fault } } : init);
+        },
+      }),
+    });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    // A follow walk of seven pages (a fault after each of the first six), some events sharing a timestamp.
+    upstream.addEvents(650);
+    armed = true;
+    sync.nudge();
+    await expect.poll(() => archivedTrail(database.db), SLOW).toEqual(simulatorTrail(upstream));
+    expect(followRequests).toBeGreaterThanOrEqual(2 * faults.length);
+    await expect.poll(() => readArchiveFigures(database.db).then((f) => f.last_error), SLOW).toBe(null);
+    expect((await readArchiveFigures(database.db)).events).toBe(950);
+  });
+
+  it("re-reads the overlap window below the watermark, so an event Merge records late is archived", SLOW, async () => {
+    const upstream = simulator({ events: 300 });
+    const [newest, late] = expectedEvents(upstream);
+    // Merge records `late` only after the newer event has been archived.
+    let recorded = false;
+    const sync = syncer({
+      intervalMs: 600_000,
+      overlapMs: Date.parse(newest!.created_at) - Date.parse(late!.created_at) + 60_000,
+      client: simulatorClient(upstream, {
+        fetch: (base) => async (url, init) => {
+          const response = await base(url, init);
+          if (recorded || !response.ok) return response;
+          const page = (await response.json()) as { results: { id: string }[] };
+          return Response.json({ ...page, results: page.results.filter((event) => event.id !== late!.id) });
+        },
+      }),
+    });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    expect(await archivedTrail(database.db)).not.toContain(`${late!.id} ${late!.created_at}`);
+    expect((await readSyncState(database.db)).watermark! > late!.created_at).toBe(true);
+
+    recorded = true;
+    sync.nudge();
+    await expect.poll(() => archivedTrail(database.db), { timeout: 60_000 }).toEqual(simulatorTrail(upstream));
+  });
+
+  it("waits as long as Merge's Retry-After says, and keeps within its budget of requests a minute", SLOW, async () => {
+    const upstream = simulator({ events: 1000, faults: "429:45@3" });
+    // A clock that skips every wait at once: what it measures is how long the syncer chose to wait.
+    let virtualNow = Date.parse(NOW);
+    const clock = {
+      ...systemClock,
+      now: () => virtualNow,
+      sleep: async (ms: number, signal?: AbortSignal) => {
+        if (signal?.aborted) throw signal.reason;
+        virtualNow += ms;
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    };
+    const askedAt: number[] = [];
+    syncer({
+      clock,
+      maxRequestsPerMinute: 4,
+      client: simulatorClient(upstream, {
+        fetch: (base) => (url, init) => {
+          askedAt.push(virtualNow);
+          return base(url, init);
+        },
+      }),
+    });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
+    // The third request was told to wait 45 s; the fourth asked for the same page after that.
+    expect(askedAt[3]! - askedAt[2]!).toBeGreaterThanOrEqual(45_000);
+    // No minute holds more than four requests.
+    for (let i = 4; i < askedAt.length; i += 1) expect(askedAt[i]! - askedAt[i - 4]!).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it("never deletes: with no retention set, an event Merge no longer serves stays", SLOW, async () => {
+    const upstream = simulator({ events: 300 });
+    const forgotten: AuditEvent = { ...expectedEvents(upstream).at(-1)!, id: "forgotten-by-merge", created_at: "2020-01-02T03:04:05.123456Z" };
+    await acquireSyncLease(database.db, "earlier", 60_000);
+    await storePage(database.db, "earlier", [forgotten], { walk: "follow", next: "x" });
+    await releaseSyncLease(database.db, "earlier");
+
+    const sync = syncer({ client: simulatorClient(upstream) });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    upstream.addEvents(2);
+    sync.nudge();
+    const expected = [...simulatorTrail(upstream), `${forgotten.id} ${forgotten.created_at}`].sort();
+    await expect.poll(() => archivedTrail(database.db), SLOW).toEqual(expected);
   });
 
   it("says in words why sync is failing, keeps what it has, and recovers", SLOW, async () => {
