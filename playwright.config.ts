@@ -42,8 +42,8 @@ const app = (url: string, simulatorPort: number, command: string, timeout = 60_0
     NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: ".next",
-    // Several servers of one checkout would share (and lock) one embedded archive; these journeys
-    // cover the proxy mode until the explorer reads from the archive.
+    // Several servers of one checkout would share (and lock) one embedded archive, so these journeys
+    // cover the proxy mode; e2e/archive*.spec.ts start servers with archives of their own.
     ARCHIVE: "off",
   },
 });
