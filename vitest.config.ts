@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{app,components,lib,scripts}/**/*.test.{ts,tsx}", "proxy.test.ts"],
+    include: ["{app,components,lib,scripts,testing}/**/*.test.{ts,tsx}", "proxy.test.ts"],
     environment: "node",
     // Checks TEST_DATABASE_URL once: the archive's tests run on PGlite, and on that server when set.
     globalSetup: ["testing/vitest-global-setup.ts"],
