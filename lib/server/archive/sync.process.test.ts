@@ -28,6 +28,7 @@ let database: TestDatabase | undefined;
 
 afterEach(async () => {
   for (const child of running.splice(0)) await child.kill();
+  upstream?.simulator.close();
   await upstream?.server.close();
   await database?.drop();
   if (folder) fs.rmSync(folder, { recursive: true, force: true });
@@ -36,9 +37,9 @@ afterEach(async () => {
   folder = undefined;
 });
 
-async function startUpstream(events: number) {
+async function startUpstream(events: number, options: { faults?: string; liveEventsPerMinute?: number; latencyMs?: number } = {}) {
   // A little latency per page, so a backfill lasts long enough to be cut short.
-  const simulator = createSimulator({ now: "2026-11-28T12:00:00Z", events, latencyMs: 15 });
+  const simulator = createSimulator({ now: "2026-11-28T12:00:00Z", events, latencyMs: 15, ...options });
   const asked: URL[] = [];
   const watched: Simulator = {
     ...simulator,
@@ -105,6 +106,40 @@ describe("the archive's sync in its own process", () => {
     expect(backfillAsked[0]?.searchParams.get("cursor")).toEqual(expect.any(String));
     expect(backfillAsked.length).toBeLessThanOrEqual(30 - stored / 100 + 1);
 
+    const archive = await openArchiveDatabase({ kind: "embedded", dir: folder });
+    try {
+      expect(await archivedTrail(archive.db)).toEqual(simulatorTrail(simulator));
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it("loses and doubles nothing through the standalone simulator's faults: 429, 5xx, a hang, malformed pages", SLOW, async () => {
+    const { simulator } = await startUpstream(2000, { faults: "429:1@3,500@5,hang@7,malformed@9,502@11,wrong-shape@13,503@15" });
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "archive-faults-"));
+    const child = startChild({ ARCHIVE_DIR: folder, DATABASE_URL: "" });
+    await expect.poll(() => child.latest()?.backfill.complete, SLOW).toBe(true);
+    await expect.poll(() => child.latest()?.last_error, SLOW).toBe(null);
+    await child.kill();
+    expect(child.latest()?.events).toBe(2000);
+    const archive = await openArchiveDatabase({ kind: "embedded", dir: folder });
+    try {
+      expect(await archivedTrail(archive.db)).toEqual(simulatorTrail(simulator));
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it("follows the standalone simulator's live events as they arrive", SLOW, async () => {
+    // No latency: closing the simulator (to stop arrivals) fails the requests it is delaying.
+    const { simulator } = await startUpstream(300, { liveEventsPerMinute: 1200, latencyMs: 0 });
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "archive-live-"));
+    const child = startChild({ ARCHIVE_DIR: folder, DATABASE_URL: "" });
+    await expect.poll(() => child.latest()?.backfill.complete, SLOW).toBe(true);
+    await expect.poll(() => child.latest()?.events ?? 0, SLOW).toBeGreaterThanOrEqual(320);
+    simulator.close(); // no more arrivals: the archive catches up and equals the trail
+    await expect.poll(() => child.latest()?.events, SLOW).toBe(simulator.size());
+    await child.kill();
     const archive = await openArchiveDatabase({ kind: "embedded", dir: folder });
     try {
       expect(await archivedTrail(archive.db)).toEqual(simulatorTrail(simulator));
