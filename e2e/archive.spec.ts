@@ -148,6 +148,13 @@ test("a failing sync says so and why, while the explorer serves what the archive
   await expect(failing).toBeVisible({ timeout: 60_000 });
   await expect(eventRows(page).first()).toBeVisible();
   await expectNoSeriousA11yViolationsInBothSchemes(page);
+  // The page route and the export read the archive too: Merge refusing everything holds neither back.
+  const listed = await page.request.get(`${app.baseURL}/api/audit-trail?page_size=100`);
+  expect(listed.status()).toBe(200);
+  expect(((await listed.json()) as { results: unknown[] }).results).toHaveLength(100);
+  const exported = await page.request.get(`${app.baseURL}/api/audit-trail/export?format=ndjson`);
+  expect(exported.status()).toBe(200);
+  expect((await exported.text()).trim().split("\n").length.toLocaleString("en-US")).toBe(held);
 
   upstreamFaults = "";
   await expect(page.getByText(SYNCED_LINE)).toBeVisible({ timeout: 60_000 });
