@@ -98,6 +98,18 @@ describe.each(testDatabaseKinds())("the archive's store on $name", (kind) => {
     });
   });
 
+  it("pages through events sharing one created_at once each, whatever the page size, and stores them once", async () => {
+    // Merge records bursts within one microsecond; the keyset's id keeps them apart.
+    const instant = ALL[0]!.created_at;
+    const burst = ALL.slice(0, 25).map((event) => ({ ...event, created_at: instant }));
+    await fill([...burst, ...ALL.slice(25, 40)]);
+    await fill(burst.slice(10)); // re-read by an overlapping walk
+    for (const page_size of [1, 7, 25]) {
+      expect(await walkNext(database, { page_size })).toEqual(keysetOrder([...burst, ...ALL.slice(25, 40)]));
+    }
+    expect((await readArchiveFigures(database.db)).events).toBe(40);
+  });
+
   it.each<[string, Filters & Record<string, string>]>([
     ["no filter", {}],
     ["an email in other letter cases", { user_email: ALL.find((e) => e.user_email)!.user_email!.toUpperCase() }],

@@ -147,8 +147,9 @@ describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
     });
     await expect.poll(backfilled, SLOW).toBe(true);
     const backfillRequests = asked.filter((url) => !url.searchParams.has("start_date"));
-    // It went on from the stored cursor, not from the newest page.
+    // It went on from the stored cursor, not from the newest page, 100 events a page.
     expect(backfillRequests[0]?.searchParams.get("cursor")).toEqual(expect.any(String));
+    expect(backfillRequests.map((url) => url.searchParams.get("page_size"))).toEqual(backfillRequests.map(() => "100"));
     expect(backfillRequests.length).toBe(2000 / SYNC_PAGE_SIZE - kept.backfill.events / SYNC_PAGE_SIZE);
     expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
     expect((await readArchiveFigures(database.db)).events).toBe(2000);
@@ -184,7 +185,7 @@ describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
       }),
     });
     await expect.poll(backfilled, SLOW).toBe(true);
-    // A follow walk of seven pages (a fault after each of the first six), some events sharing a timestamp.
+    // A follow walk of seven pages, a fault after each of the first six.
     upstream.addEvents(650);
     armed = true;
     sync.nudge();
