@@ -52,6 +52,8 @@ beforeEach(() => {
 afterEach(async () => {
   const { stopArchive } = await import("./runtime");
   await stopArchive();
+  // The embedded simulator is the process's (globalThis): the next test starts from its own.
+  globalThis.embeddedAuditTrailSimulator = undefined;
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
   fs.rmSync(folder, { recursive: true, force: true });
@@ -103,6 +105,21 @@ describe("GET /api/archive/status", () => {
     });
     // The embedded archive lives in ARCHIVE_DIR.
     expect(fs.readdirSync(folder).sort()).toEqual(["lock", "pgdata"]);
+  });
+
+  it("asks for newer events when the explorer's source is nudged (opening the page), not at the next interval", { timeout: 60_000 }, async () => {
+    // An interval far longer than the test: only the nudge can bring the new events in.
+    const { runtime, GET } = await startWith({ ARCHIVE_SYNC_INTERVAL_S: "3600" });
+    await runtime.startArchive();
+    await expect.poll(async () => (await status(GET)).body.backfill, { timeout: 50_000 }).toEqual({ complete: true, events: 300 });
+    // The follow right after the backfill is over (nothing stored for a second since).
+    await expect.poll(async () => (await status(GET)).body.lag_seconds, { timeout: 50_000 }).toBeGreaterThanOrEqual(1);
+
+    const { embeddedSimulator } = await import("@/lib/server/merge/embedded");
+    embeddedSimulator().addEvents(3);
+    const { getAuditTrailSource } = await import("@/lib/server/audit-trail-source");
+    getAuditTrailSource().nudge(); // what app/page.tsx does on every render
+    await expect.poll(async () => (await status(GET)).body.events, { timeout: 50_000 }).toBe(303);
   });
 
   it("names ARCHIVE_DIR when it cannot be used", async () => {
