@@ -1,3 +1,5 @@
+import pg from "pg";
+
 import { waitForLogLine } from "./app-log";
 import { createArchive, type ArchiveKind } from "./archive-targets";
 import { treeCpuMs } from "./proc-stats";
@@ -20,7 +22,27 @@ const BACKFILL_TIMEOUT_MS = 180_000;
 /** An app whose archive holds the whole simulator, kept running for the figures that read from it. */
 export type ArchiveApp = { kind: ArchiveKind; app: App; session: Session; archive: TestDatabase };
 
-type Backfill = { eventsPerSecond: number; appCpuMsPerThousand: number; running: ArchiveApp };
+type Backfill = { eventsPerSecond: number; appCpuMsPerThousand: number; databaseCpuMsPerThousand?: number; running: ArchiveApp };
+
+/**
+ * CPU time of the server's processes serving the archive's own database so far (this machine's
+ * server: /proc shows its backends). A fresh database's backends have done little else than the
+ * backfill: the migrations, and the status read that follows.
+ */
+async function serverBackendsCpuMs(url: string): Promise<number | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ pid: number }>(
+      "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+    );
+    return rows.reduce((sum, { pid }) => sum + treeCpuMs(pid), 0);
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 let started = 0;
 
@@ -35,6 +57,7 @@ async function backfill(kind: ArchiveKind, simulator: Simulator, expected: numbe
     const cpuBefore = treeCpuMs(app.proc.pid);
     const complete = await waitForLogLine(log, "The archive's backfill is complete", BACKFILL_TIMEOUT_MS);
     const cpuMs = treeCpuMs(app.proc.pid) - cpuBefore;
+    const databaseCpuMs = archive.target.kind === "server" ? await serverBackendsCpuMs(archive.target.url) : undefined;
     const session = await signIn(app.url);
     const status = (await (await fetch(`${app.url}/api/archive/status`, { headers: { cookie: session.cookieHeader } })).json()) as {
       events: number;
@@ -44,7 +67,13 @@ async function backfill(kind: ArchiveKind, simulator: Simulator, expected: numbe
       throw new Error(`The ${kind} archive holds ${status.events} events after its backfill (${status.backfill.events} backfilled), expected ${expected}`);
     }
     const seconds = Math.max(0.001, (complete.at - leased.at) / 1000);
-    return { eventsPerSecond: expected / seconds, appCpuMsPerThousand: (cpuMs / expected) * 1000, running: { kind, app, session, archive } };
+    const perThousand = (ms: number) => (ms / expected) * 1000;
+    return {
+      eventsPerSecond: expected / seconds,
+      appCpuMsPerThousand: perThousand(cpuMs),
+      databaseCpuMsPerThousand: databaseCpuMs === undefined ? undefined : perThousand(databaseCpuMs),
+      running: { kind, app, session, archive },
+    };
   } catch (error) {
     await app?.proc.stop();
     await archive.drop();
@@ -69,17 +98,24 @@ export async function measureBackfill(simulator: Simulator, expected: number): P
     const rates: number[] = [];
     const walks: number[] = [];
     const cpu: number[] = [];
+    const databaseCpu: number[] = [];
+    const walkCpu: number[] = [];
     try {
       for (let round = 0; round < ROUNDS[kind]; round += 1) {
         const walk = async () => {
+          const before = { simulator: treeCpuMs(simulator.proc.pid), bench: process.cpuUsage() };
           const run = await walkSimulator(simulator);
+          const bench = process.cpuUsage(before.bench);
           walks.push(run.events / run.seconds);
+          const cpuMs = treeCpuMs(simulator.proc.pid) - before.simulator + (bench.user + bench.system) / 1000;
+          walkCpu.push((cpuMs / run.events) * 1000);
         };
         // Alternate the order, so a drift in the machine's load does not favour one side.
         if (round % 2 === 1) await walk();
         const result = await backfill(kind, simulator, expected);
         rates.push(result.eventsPerSecond);
         cpu.push(result.appCpuMsPerThousand);
+        if (result.databaseCpuMsPerThousand !== undefined) databaseCpu.push(result.databaseCpuMsPerThousand);
         const last = round === ROUNDS[kind] - 1;
         if (last) apps.push(result.running);
         else await release(result.running);
@@ -105,9 +141,13 @@ export async function measureBackfill(simulator: Simulator, expected: number): P
       ...(budget !== undefined && { budget: { kind: "ratio-at-least", limit: budget } }),
       samples: rates,
       baselineSamples: walks,
-      note: `${rates.length} backfill(s), each into a fresh archive, timed from the sync's lease to its last batch stored (app log); the app's CPU: ${round(median(cpu), 1)} ms per 1,000 events`,
+      note:
+        `${rates.length} backfill(s), each into a fresh archive, timed from the sync's lease to its last batch stored (app log); ` +
+        `CPU ms per 1,000 events: the app ${round(median(cpu), 1)}${kind === "PGlite" ? " (PGlite runs inside it)" : ""}` +
+        (databaseCpu.length > 0 ? `, the PostgreSQL server's backends ${round(median(databaseCpu), 1)}` : "") +
+        `; the walk's, simulator and bench together: ${round(median(walkCpu), 1)}`,
     });
-    details[kind] = { rates, walks, appCpuMsPerThousand: cpu };
+    details[kind] = { rates, walks, appCpuMsPerThousand: cpu, databaseCpuMsPerThousand: databaseCpu, walkCpuMsPerThousand: walkCpu };
   }
   return { rows, apps, details };
 }
