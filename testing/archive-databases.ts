@@ -16,7 +16,8 @@ const pglite: TestDatabaseKind = {
   create: async () => ({ target: { kind: "embedded" }, drop: async () => {} }),
 };
 
-function postgres(serverUrl: string): TestDatabaseKind {
+/** Databases of their own on the PostgreSQL server at `serverUrl`, named `<prefix>_<uuid>` (also the bench's). */
+export function postgres(serverUrl: string, prefix = "archive_test"): TestDatabaseKind {
   const admin = async <T>(work: (client: pg.Client) => Promise<T>) => {
     const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
     await client.connect();
@@ -29,7 +30,7 @@ function postgres(serverUrl: string): TestDatabaseKind {
   return {
     name: "PostgreSQL",
     async create() {
-      const name = `archive_test_${randomUUID().replaceAll("-", "")}`;
+      const name = `${prefix}_${randomUUID().replaceAll("-", "")}`;
       await admin((client) => client.query(`create database ${name}`));
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;

@@ -33,3 +33,14 @@ export function serverTimings(mark: LogMark, match: Record<string, string>): Ser
   const numbers = (key: string) => entries.map((entry) => entry[key]).filter((value): value is number => typeof value === "number");
   return { entries: entries.length, durationMs: median(numbers("durationMs")), upstreamMs: median(numbers("upstreamMs")) };
 }
+
+/** The first log line since `mark` whose `msg` is `msg`, waiting for it up to `timeoutMs`; its `time` in ms. */
+export async function waitForLogLine(mark: LogMark, msg: string, timeoutMs: number): Promise<{ at: number; entry: Record<string, unknown> }> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const entry = linesSince(mark).find((line) => line.msg === msg);
+    if (entry) return { at: Date.parse(String(entry.time)), entry };
+    if (performance.now() > deadline) throw new Error(`No "${msg}" in ${mark.file} after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

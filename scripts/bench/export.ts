@@ -4,6 +4,7 @@ import { sampleTreeRss, treeCpuMs, treeRss } from "./proc-stats";
 import type { Row } from "./report";
 import type { App, Simulator } from "./servers";
 import type { Session } from "./session";
+import { walkSimulator } from "./simulator-walk";
 import { MB, median, round } from "./stats";
 
 // The CSV export of the whole data set through the app, against the floor: the bench itself walking
@@ -11,22 +12,6 @@ import { MB, median, round } from "./stats";
 
 const ROUNDS = 3;
 const TIMEOUT_MS = 240_000;
-
-async function walkSimulator(simulator: Simulator): Promise<{ events: number; seconds: number }> {
-  const started = performance.now();
-  let events = 0;
-  let cursor: string | null = null;
-  do {
-    if (performance.now() - started > TIMEOUT_MS) throw new Error(`Simulator walk: not done after ${TIMEOUT_MS / 1000} s`);
-    const query = new URLSearchParams({ page_size: "100", ...(cursor && { cursor }) });
-    const response = await fetch(simulator.pageUrl(query), { headers: { authorization: simulator.authHeader } });
-    if (!response.ok) throw new Error(`Simulator walk: HTTP ${response.status}`);
-    const page = (await response.json()) as { results: unknown[]; next: string | null };
-    events += page.results.length;
-    cursor = page.next;
-  } while (cursor);
-  return { events, seconds: (performance.now() - started) / 1000 };
-}
 
 async function exportCsv(app: App, session: Session): Promise<{ events: number; seconds: number; rssGrowth: number }> {
   const before = treeRss(app.proc.pid);

@@ -99,49 +99,58 @@ async function eventsInServerHtml(app: App, session: Session, simulator: Simulat
   return { found, expected: upstream.results.length };
 }
 
-export async function measureFirstRow(browser: Browser, app: App, simulator: Simulator, session: Session, latencyMs: number) {
+/** An explorer to load: the app with the archive off (live from the simulator) or on. */
+export type Explorer = { label: string; app: App; session: Session };
+
+export async function measureFirstRow(browser: Browser, explorers: Explorer[], simulator: Simulator, latencyMs: number) {
   const floor = await startFloorPage(simulator, await benchServerPort());
   try {
-    const appUrl = `${app.url}/`;
     const floorUrl = `${floor.url}/?page_size=${DEFAULT_PAGE_SIZE}`;
     // One load each first, uncounted: the first request after start compiles and fills caches.
-    await coldLoad(browser, appUrl, session);
+    for (const { app, session } of explorers) await coldLoad(browser, `${app.url}/`, session);
     await coldLoad(browser, floorUrl);
-    const explorerLoads: Load[] = [];
+    const explorerLoads: Load[][] = explorers.map(() => []);
     const bareLoads: Load[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      explorerLoads.push(await coldLoad(browser, appUrl, session));
+      for (const [index, { app, session }] of explorers.entries()) explorerLoads[index]!.push(await coldLoad(browser, `${app.url}/`, session));
       bareLoads.push(await coldLoad(browser, floorUrl));
     }
-    const explorer = explorerLoads.map((load) => load.firstRow);
     const bare = bareLoads.map((load) => load.firstRow);
-    const html = await eventsInServerHtml(app, session, simulator);
-    const htmlAlone = await serverHtmlMs(app, session);
-    const [explorerMedians, bareMedians] = [medians(explorerLoads), medians(bareLoads)];
+    const bareMedians = medians(bareLoads);
     const breakdown = (load: Load) =>
       `HTML first byte ${Math.round(load.htmlFirstByte)} ms, last byte ${Math.round(load.htmlLastByte)} ms, first paint ${Math.round(load.firstContentfulPaint)} ms`;
-    const rows: Row[] = [
-      {
-        figure: `Time to first row (simulator latency ${latencyMs} ms)`,
-        unit: "ms",
-        value: median(explorer),
-        baseline: { label: "bare page, direct fetch", value: median(bare) },
-        comparison: "difference",
-        budget: { kind: "difference-at-most", limit: 150 },
-        samples: explorer,
-        baselineSamples: bare,
-        note: `medians; explorer: ${breakdown(explorerMedians)}; bare page: ${breakdown(bareMedians)}; GET / from the bench alone: ${Math.round(htmlAlone)} ms`,
-      },
-      {
-        figure: "First-page events in the server's HTML",
-        unit: "events",
-        value: html.found,
-        baseline: { label: "events in the first page", value: html.expected },
-        budget: { kind: "at-least", limit: html.expected },
-        note: "rows rendered on the server, so a shared link shows data at first paint",
-      },
-    ];
-    return { rows, details: { explorer: explorerMedians, bare: bareMedians, serverHtmlMs: htmlAlone } };
+    const rows: Row[] = [];
+    const details: Record<string, unknown> = { bare: bareMedians };
+    for (const [index, { label, app, session }] of explorers.entries()) {
+      const loads = explorerLoads[index]!;
+      const explorer = loads.map((load) => load.firstRow);
+      const html = await eventsInServerHtml(app, session, simulator);
+      const htmlAlone = await serverHtmlMs(app, session);
+      const explorerMedians = medians(loads);
+      rows.push(
+        {
+          figure: `Time to first row, ${label} (simulator latency ${latencyMs} ms)`,
+          unit: "ms",
+          value: median(explorer),
+          baseline: { label: "bare page, direct fetch", value: median(bare) },
+          comparison: "difference",
+          budget: { kind: "difference-at-most", limit: 150 },
+          samples: explorer,
+          baselineSamples: bare,
+          note: `medians; explorer: ${breakdown(explorerMedians)}; bare page: ${breakdown(bareMedians)}; GET / from the bench alone: ${Math.round(htmlAlone)} ms`,
+        },
+        {
+          figure: `First-page events in the server's HTML, ${label}`,
+          unit: "events",
+          value: html.found,
+          baseline: { label: "events in the first page", value: html.expected },
+          budget: { kind: "at-least", limit: html.expected },
+          note: "rows rendered on the server, so a shared link shows data at first paint",
+        },
+      );
+      details[label] = { explorer: explorerMedians, serverHtmlMs: htmlAlone };
+    }
+    return { rows, details };
   } finally {
     await floor.close();
   }

@@ -1,6 +1,5 @@
-import autocannon from "autocannon";
-
 import { markLog, serverTimings } from "./app-log";
+import { runLoad } from "./load";
 import { treeCpuMs } from "./proc-stats";
 import type { Row } from "./report";
 import type { App, Simulator } from "./servers";
@@ -23,14 +22,10 @@ type Run = { rps: number; p50: number; appCpuMsPerRequest: number; simulatorCpuM
 
 async function load(target: Target, connections: number, duration: number, app: App, simulator: Simulator): Promise<Run> {
   const cpuBefore = { app: treeCpuMs(app.proc.pid), simulator: treeCpuMs(simulator.proc.pid) };
-  const result = await autocannon({ url: target.url, headers: target.headers, connections, duration, timeout: 10 });
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${target.name} at ${connections} connections: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  }
-  const requests = Math.max(1, result.requests.total);
+  const { rps, p50, requests } = await runLoad(target, connections, duration);
   return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
+    rps,
+    p50,
     appCpuMsPerRequest: (treeCpuMs(app.proc.pid) - cpuBefore.app) / requests,
     simulatorCpuMsPerRequest: (treeCpuMs(simulator.proc.pid) - cpuBefore.simulator) / requests,
   };

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { createServer } from "node:net";
 import path from "node:path";
 
+import type { ArchiveTarget } from "../../lib/server/archive/database";
 import {
   isolatedEnv,
   launch,
@@ -106,16 +107,28 @@ export async function buildApp(): Promise<number> {
   return performance.now() - started;
 }
 
-/** `next start` on 127.0.0.1 against the given simulator. */
-export async function startApp(name: string, simulator: Simulator): Promise<App> {
+// A sync as fast as the simulator allows: the most ARCHIVE_MAX_REQUESTS_PER_MINUTE accepts, within
+// which a 200,000-event backfill (2,000 requests) is never held back.
+const ARCHIVE_REQUESTS_PER_MINUTE = "10000";
+
+function archiveEnv(archive: ArchiveTarget | "off"): Record<string, string> {
+  if (archive === "off") return { ARCHIVE: "off" };
+  const where: Record<string, string> = archive.kind === "server" ? { DATABASE_URL: archive.url } : { ARCHIVE_DIR: archive.dir ?? "" };
+  return { ...where, ARCHIVE_MAX_REQUESTS_PER_MINUTE: ARCHIVE_REQUESTS_PER_MINUTE };
+}
+
+/**
+ * `next start` on 127.0.0.1 against the given simulator. The archive is off unless asked for: the
+ * proxy's figures measure the live path, and a background sync would share its two cores.
+ */
+export async function startApp(name: string, simulator: Simulator, archive: ArchiveTarget | "off" = "off"): Promise<App> {
   const env = {
     NEXT_DIST_DIR: DIST_DIR,
     NEXTAUTH_SECRET,
     MERGE_API_KEY: SIMULATOR_API_KEY,
     MERGE_API_BASE_URL: simulator.baseUrl,
     MERGE_CATEGORY: CATEGORY,
-    // The figures measure the proxy; a background sync would share its two cores.
-    ARCHIVE: "off",
+    ...archiveEnv(archive),
   };
   const { proc, baseURL } = await startAppProcess(await freePort(APP_PORTS), { name, env, cwd: SOURCE });
   return { proc, url: baseURL };
@@ -124,4 +137,13 @@ export async function startApp(name: string, simulator: Simulator): Promise<App>
 /** Hands a port of the app block to a server the bench runs itself (the floor page). */
 export function benchServerPort(): Promise<number> {
   return freePort(APP_PORTS);
+}
+
+/**
+ * A TypeScript file of the snapshot in Node of its own, allowed to load the server's modules: the
+ * react-server condition lets `server-only` load outside Next, as Next's server bundles do.
+ */
+export function launchServerScript(name: string, script: string, env: Record<string, string>): Managed {
+  const args = ["--conditions=react-server", "--import", "tsx", script];
+  return launch(name, { command: process.execPath, args, env: isolatedEnv(env), cwd: SOURCE });
 }

@@ -94,6 +94,9 @@ export type Syncer = {
 /** No startDate: the trail was empty when the backfill walked it, so follow reads it all. */
 type FollowWalk = { startDate?: string; cursor?: string; top?: string };
 
+/** Pages the backfill read and stores in one transaction; `next` is where it resumes (null: done). */
+type Batch = { events: AuditEvent[]; next: string | null; top?: string; failure?: unknown };
+
 function defaultInstanceName(): string {
   return `${os.hostname()}:${process.pid}`;
 }
@@ -133,13 +136,14 @@ export function createSyncer(options: SyncerOptions): Syncer {
     holding = false;
     walk = null;
     state = null;
-    prefetched = null;
     seenNudges = undefined;
+    cancelAhead();
   };
 
-  async function fetchPage(query: AuditTrailQuery) {
+  async function fetchPage(query: AuditTrailQuery, cancel?: AbortSignal) {
     budget.spend();
-    const { page } = await client.listAuditEvents({ page_size: SYNC_PAGE_SIZE, ...query }, { signal: stopping.signal });
+    const signal = cancel ? AbortSignal.any([stopping.signal, cancel]) : stopping.signal;
+    const { page } = await client.listAuditEvents({ page_size: SYNC_PAGE_SIZE, ...query }, { signal });
     return page;
   }
 
@@ -152,37 +156,36 @@ export function createSyncer(options: SyncerOptions): Syncer {
   }
 
   // The backfill stores several pages per transaction (a commit costs more than a page's rows), and
-  // asks for the next page while it stores: the cursor is known as soon as a page arrives, so the
-  // two waits overlap instead of adding up. A crash loses at most one batch, with its position.
-  let prefetched: { cursor: string; page: Promise<AuditTrailPage> } | null = null;
+  // reads the next batch while it stores one: Merge's cursor is known as soon as a page arrives, so
+  // reading and storing overlap instead of adding up. Each batch is stored with its own position, so
+  // a crash loses at most the batches not yet stored, which are then read again.
+  let ahead: { from: string; batch: Promise<Batch>; cancel: AbortController } | null = null;
 
-  function takePage(cursor: string | undefined): Promise<AuditTrailPage> {
-    const ahead = prefetched;
-    prefetched = null;
-    return ahead && ahead.cursor === cursor ? ahead.page : fetchPage({ cursor });
+  function cancelAhead(): void {
+    ahead?.cancel.abort(new Error("The archive's sync no longer needs this page"));
+    ahead = null;
   }
 
-  async function backfillBatch(from: SyncState): Promise<void> {
-    const starting = from.backfillCursor === null;
+  /**
+   * Reads whole pages from `from` until a batch is full, the trail ends, the budget says wait, or a
+   * request fails. Never rejects: a failure comes back with the pages read before it, so they are
+   * not asked for twice.
+   */
+  async function readBatch(from: string | undefined, signal?: AbortSignal): Promise<Batch> {
     const cutoff = retentionCutoff();
     const events: AuditEvent[] = [];
-    let cursor = from.backfillCursor ?? undefined;
-    let next: string | null = null;
+    let cursor = from;
     let top: string | undefined;
-    let failure: unknown;
-    for (let first = true; ; first = false) {
+    for (;;) {
       let page: AuditTrailPage;
       try {
-        page = await takePage(cursor);
-      } catch (error) {
-        if (first) throw error;
-        // Keep the pages already read, then report the failure: they are not asked for twice.
-        failure = error;
-        next = cursor ?? null;
-        break;
+        page = await fetchPage({ cursor }, signal);
+      } catch (failure) {
+        return { events, next: cursor ?? null, top, failure };
       }
-      if (first && starting) top = page.results[0]?.created_at;
-      next = page.next;
+      // A backfill starting at the top: its first page holds the newest event, the watermark.
+      if (from === undefined && cursor === undefined) top = page.results[0]?.created_at;
+      let next = page.next;
       let { results } = page;
       if (cutoff !== undefined) {
         // Below the retention horizon there is nothing to keep, so the backfill ends there.
@@ -190,17 +193,27 @@ export function createSyncer(options: SyncerOptions): Syncer {
         if (results.length < page.results.length) next = null;
       }
       events.push(...results);
-      if (next === null || events.length >= BACKFILL_BATCH_EVENTS || budget.waitMs() > 0) break;
+      if (next === null || events.length >= BACKFILL_BATCH_EVENTS || budget.waitMs() > 0) return { events, next, top };
       cursor = next;
     }
-    if (failure === undefined && next !== null && budget.waitMs() === 0) {
-      const upcoming = fetchPage({ cursor: next });
-      // A failure surfaces when the page is taken; until then it must not count as unhandled.
-      upcoming.catch(() => {});
-      prefetched = { cursor: next, page: upcoming };
+  }
+
+  async function backfillBatch(from: SyncState): Promise<void> {
+    const cursor = from.backfillCursor ?? undefined;
+    // What was read ahead is used only if it starts where the stored position says the walk is.
+    const read = ahead && ahead.from === cursor ? ahead.batch : undefined;
+    if (read) ahead = null;
+    else cancelAhead();
+    const batch = await (read ?? readBatch(cursor));
+    // Nothing read: the position stays as it is, and the failure is handled like any other.
+    if (batch.events.length === 0 && batch.failure !== undefined) throw batch.failure;
+    if (batch.failure === undefined && batch.next !== null && budget.waitMs() === 0) {
+      const cancel = new AbortController();
+      ahead = { from: batch.next, batch: readBatch(batch.next, cancel.signal), cancel };
     }
-    ({ state } = await storePage(db, instance, events, { walk: "backfill", next, top }));
-    if (failure !== undefined) throw failure;
+    ({ state } = await storePage(db, instance, batch.events, { walk: "backfill", next: batch.next, top: batch.top }));
+    if (batch.next === null) logInfo("The archive's backfill is complete", { instance });
+    if (batch.failure !== undefined) throw batch.failure;
   }
 
   function retentionCutoff(): string | undefined {

@@ -1,0 +1,114 @@
+// The bench's hands on a large archive, in a process of its own (PGlite holds its folder for one
+// process, and the app opens the same folder afterwards). It fills the archive at ARCHIVE_DIR, or
+// at DATABASE_URL, with BENCH_ARCHIVE_EVENTS events of the simulator's data set through the
+// store's own write, then times the store's own query, listArchivedEvents, for each filter of
+// the explorer. Prints one JSON line. Run with
+// `node --conditions=react-server --import tsx scripts/bench/archive-scale-process.ts`
+// (the condition lets `server-only` load outside Next, as Next's server bundles do).
+
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+
+import type { AuditEvent } from "@/lib/audit-event";
+import type { AuditTrailQuery } from "@/lib/filters";
+import { openArchiveDatabase, type ArchiveDb } from "@/lib/server/archive/database";
+import { acquireSyncLease, ensureSyncState, listArchivedEvents, storePage } from "@/lib/server/archive/store";
+import { createSimulator } from "@/lib/simulator";
+
+const CHUNK = 20_000;
+const indexRowsSchema = z.object({ rows: z.array(z.object({ name: z.string(), definition: z.string() })) });
+const LOADER = "bench-loader";
+const QUERY_RUNS = 60;
+const QUERY_MAX_MS = 10_000;
+
+/**
+ * Stores the data set newest first, as the backfill would, through `storePage`: the sync state ends
+ * as after a complete backfill (watermark, counts). The secondary indexes are dropped during the
+ * load and built again from their own definitions: one sort is far cheaper than a million inserts
+ * into three trees, and leaves the same indexes.
+ */
+async function fill(db: ArchiveDb, events: number): Promise<{ seconds: number; indexSeconds: number }> {
+  const started = performance.now();
+  const { dataset } = createSimulator({ events });
+  await ensureSyncState(db);
+  if (!(await acquireSyncLease(db, LOADER, 3_600_000))) throw new Error("Another instance holds the archive's sync lease");
+  // Both drivers answer raw SQL with `rows` (the generic database type does not say so).
+  const indexes = indexRowsSchema.parse(
+    await db.execute(
+      sql`select indexname as name, indexdef as definition from pg_indexes
+          where tablename = 'audit_events' and indexname <> 'audit_events_pkey'`,
+    ),
+  );
+  for (const { name } of indexes.rows) await db.execute(sql.raw(`drop index "${name}"`));
+  for (let end = dataset.size; end > 0; end -= CHUNK) {
+    const chunk: AuditEvent[] = [];
+    for (let index = end - 1; index >= Math.max(0, end - CHUNK); index -= 1) chunk.push(dataset.event(index));
+    const top = end === dataset.size ? chunk[0]?.created_at : undefined;
+    await storePage(db, LOADER, chunk, { walk: "backfill", next: end - CHUNK > 0 ? `bench-${end - CHUNK}` : null, top });
+  }
+  const indexStarted = performance.now();
+  for (const { definition } of indexes.rows) await db.execute(sql.raw(definition));
+  await db.execute(sql`analyze audit_events`);
+  // The lease goes, so the app that opens this archive next syncs at once.
+  await db.execute(sql`update archive_sync_state set holder = null, lease_expires_at = null`);
+  return { seconds: (performance.now() - started) / 1000, indexSeconds: (performance.now() - indexStarted) / 1000 };
+}
+
+type Timed = { filter: string; query: Record<string, string>; p50: number; p95: number; rows: number };
+
+async function time(db: ArchiveDb, filter: string, query: AuditTrailQuery): Promise<Timed> {
+  const timings: number[] = [];
+  let rows = 0;
+  const started = performance.now();
+  for (let run = 0; run < QUERY_RUNS && performance.now() - started < QUERY_MAX_MS; run += 1) {
+    const t0 = performance.now();
+    rows = (await listArchivedEvents(db, query)).results.length;
+    // The first few warm the plan cache and the pages the query reads.
+    if (run >= 5) timings.push(performance.now() - t0);
+  }
+  timings.sort((a, b) => a - b);
+  const at = (share: number) => timings[Math.min(timings.length - 1, Math.floor(timings.length * share))] ?? Number.NaN;
+  return { filter, query: Object.fromEntries(Object.entries(query).map(([key, value]) => [key, String(value)])), p50: at(0.5), p95: at(0.95), rows };
+}
+
+/** The explorer's filters, from a recent event's user and type, and a week in the middle of the trail. */
+async function timeFilters(db: ArchiveDb): Promise<Timed[]> {
+  const newest = (await listArchivedEvents(db, { page_size: 100 })).results;
+  const sample = newest.find((event) => event.user_email) ?? newest[0];
+  if (!sample?.user_email) throw new Error("No event with a user email among the newest");
+  const middle = Date.parse(newest[newest.length - 1]!.created_at) - 45 * 86_400_000;
+  const range = { start_date: new Date(middle).toISOString(), end_date: new Date(middle + 7 * 86_400_000).toISOString() };
+  const pageSize = { page_size: 30 };
+  return [
+    await time(db, "none", { ...pageSize }),
+    await time(db, "user_email", { ...pageSize, user_email: sample.user_email.toUpperCase() }),
+    await time(db, "event_type", { ...pageSize, event_type: sample.event_type }),
+    await time(db, "date range (7 days)", { ...pageSize, ...range }),
+    await time(db, "user_email + event_type + date range", {
+      ...pageSize,
+      user_email: sample.user_email,
+      event_type: sample.event_type,
+      ...range,
+    }),
+  ];
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const events = Number(env.BENCH_ARCHIVE_EVENTS ?? "1000000");
+  const database = await openArchiveDatabase(
+    env.DATABASE_URL ? { kind: "server", url: env.DATABASE_URL } : { kind: "embedded", dir: env.ARCHIVE_DIR },
+  );
+  try {
+    const filled = await fill(database.db, events);
+    const queries = await timeFilters(database.db);
+    console.log(JSON.stringify({ events, fill: filled, queries }));
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

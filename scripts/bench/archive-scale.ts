@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+
+import { createArchive, type ArchiveKind } from "./archive-targets";
+import { treeRss } from "./proc-stats";
+import type { Row } from "./report";
+import { launchServerScript, startApp, startSimulator } from "./servers";
+import { signIn } from "./session";
+import { MB, round } from "./stats";
+import type { TestDatabase } from "../../testing/archive-databases";
+
+// A 1,000,000-event archive: the p50 of the store's own query (listArchivedEvents) for a first page
+// under each of the explorer's filters, on PGlite and on the PostgreSQL server, and the resident
+// memory of the app serving the embedded one beside the simulator's with the same million events.
+// The archive is filled by scripts/bench/archive-scale-process.ts, straight through the store, not
+// by walking an HTTP simulator.
+
+const EVENTS = 1_000_000;
+const FILL_TIMEOUT_MS = 300_000;
+const BUDGET_MS: Record<ArchiveKind, number> = { PGlite: 20, PostgreSQL: 10 };
+
+type Timed = { filter: string; query: Record<string, string>; p50: number; p95: number; rows: number };
+type ScaleReport = { events: number; fill: { seconds: number; indexSeconds: number }; queries: Timed[] };
+
+async function fillAndQuery(kind: ArchiveKind, archive: TestDatabase): Promise<ScaleReport> {
+  const where: Record<string, string> =
+    archive.target.kind === "server" ? { DATABASE_URL: archive.target.url } : { ARCHIVE_DIR: archive.target.dir ?? "" };
+  const proc = launchServerScript(`archive-scale-${kind.toLowerCase()}`, "scripts/bench/archive-scale-process.ts", {
+    ...where,
+    BENCH_ARCHIVE_EVENTS: String(EVENTS),
+  });
+  const timeout = setTimeout(() => void proc.stop(), FILL_TIMEOUT_MS);
+  const exit = await proc.exited.finally(() => clearTimeout(timeout));
+  const output = readFileSync(proc.logFile, "utf8");
+  const line = output.split("\n").find((text) => text.startsWith("{"));
+  if (exit !== 0 || !line) throw new Error(`Filling the ${kind} archive failed (${exit}): ${output.trim().split("\n").at(-1) ?? ""}`);
+  return JSON.parse(line) as ScaleReport;
+}
+
+function queryRows(kind: ArchiveKind, report: ScaleReport): Row[] {
+  const where = kind === "PGlite" ? "PGlite" : "PostgreSQL server";
+  return report.queries.map((timed) => ({
+    figure: `First page from ${EVENTS.toLocaleString("en-US")} events, ${where}, filter: ${timed.filter}`,
+    unit: "ms",
+    value: timed.p50,
+    budget: { kind: "at-most", limit: BUDGET_MS[kind] },
+    note: `p50 of listArchivedEvents, page_size 30, ${timed.rows} rows; p95 ${round(timed.p95, 1)} ms`,
+  }));
+}
+
+/** The app's and the simulator's RSS, each holding the same million events, after a few filtered pages. */
+async function memory(archive: TestDatabase, report: ScaleReport): Promise<{ rows: Row[]; details: unknown }> {
+  const simulator = await startSimulator({ name: "simulator-1m-rss", events: EVENTS });
+  try {
+    const app = await startApp("app-archive-1m", simulator, archive.target);
+    try {
+      const atStart = treeRss(app.proc.pid);
+      const session = await signIn(app.url);
+      // Each filter twice, so the pages the explorer's queries read are in memory when it is measured.
+      for (let pass = 0; pass < 2; pass += 1) {
+        for (const { query } of report.queries) {
+          const response = await fetch(`${app.url}/api/audit-trail?${new URLSearchParams(query)}`, {
+            headers: { cookie: session.cookieHeader },
+          });
+          if (!response.ok) throw new Error(`The page route answered ${response.status} for ${JSON.stringify(query)}`);
+          await response.arrayBuffer();
+        }
+      }
+      const afterReads = treeRss(app.proc.pid);
+      const simulatorRss = treeRss(simulator.proc.pid);
+      const rows: Row[] = [
+        {
+          figure: `App RSS with a ${EVENTS.toLocaleString("en-US")}-event embedded archive`,
+          unit: "MB",
+          value: afterReads / MB,
+          baseline: { label: `simulator RSS, ${EVENTS.toLocaleString("en-US")} events`, value: simulatorRss / MB },
+          comparison: "difference",
+          note: `after each filter's first page twice; ${round(atStart / MB, 1)} MB right after start`,
+        },
+      ];
+      return { rows, details: { appRssAtStartMb: atStart / MB, appRssMb: afterReads / MB, simulatorRssMb: simulatorRss / MB } };
+    } finally {
+      await app.proc.stop();
+    }
+  } finally {
+    await simulator.proc.stop();
+  }
+}
+
+export async function measureArchiveScale(): Promise<{ rows: Row[]; details: unknown }> {
+  const rows: Row[] = [];
+  const details: Record<string, unknown> = {};
+  for (const kind of ["PGlite", "PostgreSQL"] as const) {
+    const archive = await createArchive(kind);
+    try {
+      const report = await fillAndQuery(kind, archive);
+      details[kind] = report;
+      rows.push({
+        figure: `Filling a ${EVENTS.toLocaleString("en-US")}-event archive, ${kind === "PGlite" ? "PGlite" : "PostgreSQL server"}`,
+        unit: "s",
+        value: report.fill.seconds,
+        note: `through the store's own write, 20,000 events a transaction, secondary indexes built afterwards (${round(report.fill.indexSeconds, 1)} s)`,
+      });
+      rows.push(...queryRows(kind, report));
+      if (kind === "PGlite") {
+        const measured = await memory(archive, report);
+        rows.push(...measured.rows);
+        details.memory = measured.details;
+      }
+    } catch (error) {
+      rows.push({
+        figure: `${EVENTS.toLocaleString("en-US")}-event archive, ${kind}`,
+        unit: "ms",
+        value: Number.NaN,
+        budget: { kind: "at-most", limit: BUDGET_MS[kind] },
+        note: `not measured: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      await archive.drop();
+    }
+  }
+  return { rows, details };
+}
