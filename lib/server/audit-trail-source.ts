@@ -1,6 +1,8 @@
 import "server-only";
 
-import type { AuditTrailQuery } from "@/lib/filters";
+import { needsArchiveMessage } from "@/lib/api-errors";
+import { filtersNeedingArchive, toMergeQuery, type AuditTrailQuery } from "@/lib/filters";
+import { ApiError } from "@/lib/server/api-error";
 import { listArchivedPage, nudgeArchive } from "@/lib/server/archive/runtime";
 import { getServerConfig, type ServerConfig } from "@/lib/server/config";
 import type { ListOptions, ListResult } from "@/lib/server/merge/client";
@@ -28,7 +30,15 @@ const archiveSource: AuditTrailSource = {
 export function createAuditTrailSource(config: ServerConfig, options: AuditTrailSourceOptions = {}): AuditTrailSource {
   if (config.archive.mode !== "off") return archiveSource;
   const client = createUpstreamClient(config, options);
-  return { listPage: (query, listOptions) => client.listAuditEvents(query, listOptions), nudge: () => {} };
+  return {
+    listPage: async (query, listOptions) => {
+      // Merge would ignore what it does not know: refuse by name rather than answer something else.
+      const [needs] = filtersNeedingArchive(query);
+      if (needs !== undefined) throw new ApiError("needs_archive", needsArchiveMessage(needs), needs);
+      return client.listAuditEvents(toMergeQuery(query), listOptions);
+    },
+    nudge: () => {},
+  };
 }
 
 let appSource: AuditTrailSource | undefined;

@@ -7,7 +7,7 @@ import { useHydrated } from "@/components/use-hydrated";
 
 import { activePreset, presetRange, type ChosenPresets, type DatePreset } from "@/lib/date-presets";
 import { patchFilters, type FilterPatch } from "@/lib/explorer-url";
-import { DEFAULT_PAGE_SIZE, type AuditTrailFilters } from "@/lib/filters";
+import { DEFAULT_PAGE_SIZE, valueFilterOf, type AuditTrailFilters, type ValueFilter } from "@/lib/filters";
 
 import { ActiveFilterChips } from "./active-filter-chips";
 import { CopyLinkButton } from "./copy-link-button";
@@ -19,6 +19,11 @@ import { UserEmailFilter } from "./user-email-filter";
 export { USER_EMAIL_INPUT_NAME } from "./user-email-filter";
 
 const NO_FILTERS: AuditTrailFilters = {};
+
+/** What a single-value control shows: the one included value, if that is all the filter holds. */
+function onlyValue(filter: ValueFilter | undefined): string | undefined {
+  return filter?.include.length === 1 && filter.exclude.length === 0 ? filter.include[0] : undefined;
+}
 
 type FilterBarProps = {
   /** The page URL's filters (lib/explorer-url.ts), or null when they cannot be used (the page says why). */
@@ -75,8 +80,14 @@ export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, chi
           id={controlsId}
           className={`${controlsOpen ? "flex" : "hidden"} flex-wrap items-start gap-x-3 gap-y-2 sm:flex`}
         >
-          <UserEmailFilter value={filters.user_email} onApply={(email) => setFilters({ user_email: email })} />
-          <EventTypeCombobox value={filters.event_type} onChange={(code) => setFilters({ event_type: code })} />
+          <UserEmailFilter
+            value={onlyValue(filters.user_email)}
+            onApply={(email) => setFilters({ user_email: email === null ? null : valueFilterOf(email) })}
+          />
+          <EventTypeCombobox
+            value={onlyValue(filters.event_type)}
+            onChange={(code) => setFilters({ event_type: code === null ? null : valueFilterOf(code) })}
+          />
           <DateRangeFilter
             range={{ start_date: filters.start_date, end_date: filters.end_date }}
             preset={preset}

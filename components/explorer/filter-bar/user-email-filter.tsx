@@ -2,7 +2,7 @@
 
 import { useId, useState, type KeyboardEvent } from "react";
 
-import { querySchema } from "@/lib/filters";
+import { FILTER_VALUE_SCHEMAS } from "@/lib/filters";
 
 import { FIELD_CLASS, HINT_CLASS, LABEL_CLASS } from "./field-styles";
 import { useDraft } from "./use-draft";
@@ -30,7 +30,7 @@ export function UserEmailFilter({ value, onApply }: UserEmailFilterProps) {
       if (value !== undefined) onApply(null);
       return;
     }
-    const parsed = querySchema.shape.user_email.safeParse(text);
+    const parsed = FILTER_VALUE_SCHEMAS.user_email.safeParse(text);
     if (!parsed.success || parsed.data === undefined) {
       setHint(parsed.error?.issues[0]?.message ?? "Enter a valid email address");
       return;

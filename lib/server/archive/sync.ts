@@ -3,7 +3,7 @@ import "server-only";
 import os from "node:os";
 
 import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
-import type { AuditTrailQuery } from "@/lib/filters";
+import type { MergeQuery } from "@/lib/filters";
 import { logError, logInfo, logWarning } from "@/lib/server/log";
 import type { MergeClient } from "@/lib/server/merge/client";
 import { mapError } from "@/lib/server/api-error";
@@ -118,7 +118,7 @@ export function createSyncer(options: SyncerOptions): Syncer {
     prefetched = null;
   };
 
-  async function fetchPage(query: AuditTrailQuery) {
+  async function fetchPage(query: MergeQuery) {
     budget.spend();
     const { page } = await client.listAuditEvents({ page_size: SYNC_PAGE_SIZE, ...query }, { signal: stopping.signal });
     return page;

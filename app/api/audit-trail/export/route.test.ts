@@ -122,8 +122,8 @@ describe("GET /api/audit-trail/export against the proxy's pages", () => {
     const burstMs = Date.parse(burstTime);
     const cases: AuditTrailFilters[] = [
       {},
-      { event_type: unknownType },
-      { user_email: all.find((event) => event.user_email)!.user_email! },
+      { event_type: { include: [unknownType], exclude: [] } },
+      { user_email: { include: [all.find((event) => event.user_email)!.user_email!], exclude: [] } },
       {
         start_date: new Date(burstMs - 6 * 3_600_000).toISOString(),
         end_date: new Date(burstMs + 6 * 3_600_000).toISOString(),
@@ -176,7 +176,7 @@ describe("GET /api/audit-trail/export against the proxy's pages", () => {
       expect.objectContaining({
         level: "info",
         user: ALLOWED_EMAIL,
-        filters: { event_type: "INVITED_USER" },
+        filters: { event_type: { include: ["INVITED_USER"], exclude: [] } },
         format: "ndjson",
         events: parseExport("ndjson", text).length,
         outcome: "complete",
