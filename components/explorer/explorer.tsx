@@ -4,12 +4,17 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo } from "react";
 
 import { ArchiveStatusLine } from "@/components/explorer/archive-status-line";
+import { withArchiveProblems } from "@/components/explorer/archive-url-problems";
 import { DemoBanner } from "@/components/explorer/demo-banner";
 import { EventResults } from "@/components/explorer/event-results";
 import { ExportMenu } from "@/components/explorer/export-menu";
 import { FilterBar } from "@/components/explorer/filter-bar/filter-bar";
 import { findUserEmailInput, isTypingTarget } from "@/components/explorer/keyboard";
+import { applyFacet } from "@/components/explorer/stats/facet-filter";
+import { ResultStats } from "@/components/explorer/stats/result-stats";
+import { useAuditTrailStats } from "@/components/explorer/stats/use-audit-trail-stats";
 import { UrlProblems } from "@/components/explorer/url-problems";
+import { useArchiveAvailability } from "@/components/explorer/use-archive-mode";
 import { useExplorerUrlWriter } from "@/components/explorer/use-explorer-url-writer";
 import { readExplorerUrl } from "@/lib/explorer-url";
 import type { AuditTrailFilters } from "@/lib/filters";
@@ -22,7 +27,8 @@ import { auditTrailQueryKey } from "@/lib/query-options";
  */
 export function Explorer({ demo }: { demo: boolean }) {
   const search = useSearchParams().toString();
-  const url = useMemo(() => readExplorerUrl(new URLSearchParams(search)), [search]);
+  const archive = useArchiveAvailability();
+  const url = useMemo(() => withArchiveProblems(readExplorerUrl(new URLSearchParams(search)), archive), [search, archive]);
   const { filters, event } = url;
   // A link whose filters cannot be used is edited from no filters, as the filter bar shows it.
   const view = useMemo(() => ({ filters: filters ?? {}, event }), [filters, event]);
@@ -36,6 +42,7 @@ export function Explorer({ demo }: { demo: boolean }) {
       updateUrl((current) => ({ ...current, filters: update(current.filters) })),
     [updateUrl],
   );
+  const stats = useAuditTrailStats(filters, archive === "on");
 
   useEffect(() => {
     function onKeyDown(keyEvent: KeyboardEvent) {
@@ -55,13 +62,21 @@ export function Explorer({ demo }: { demo: boolean }) {
       {demo && <DemoBanner />}
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
-        <FilterBar filters={filters} openEvent={event} onFiltersChange={changeFilters}>
+        <FilterBar filters={filters} openEvent={event} onFiltersChange={changeFilters} archive={archive}>
           {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
-          <ExportMenu filters={filters} />
+          <ExportMenu filters={filters} total={stats.isPlaceholderData ? undefined : stats.data?.total} />
         </FilterBar>
       </div>
       <UrlProblems problems={url.problems} search={search} />
       <ArchiveStatusLine />
+      {filters && (
+        <ResultStats
+          archive={archive}
+          stats={stats}
+          onSelectRange={(range) => changeFilters((current) => ({ ...current, ...range }))}
+          onFacet={(facet, value, action) => changeFilters((current) => applyFacet(current, facet, value, action))}
+        />
+      )}
       {filters && (
         // A new filter state is a new result set: remounting resets scroll and keyboard position.
         <EventResults

@@ -20,7 +20,20 @@ const FORMAT_HINTS: Record<ExportFormat, string> = {
 
 const formatCount = (events: number) => `${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"}`;
 
-export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
+/** "Starting export…", "120 events…", or with the total known, "120 of 1,204 events…". */
+function progressText(events: number, total: number | undefined): string {
+  if (events === 0) return "Starting export…";
+  if (total === undefined || events > total) return `${formatCount(events)}…`;
+  return `${events.toLocaleString("en-US")} of ${formatCount(total)}…`;
+}
+
+type ExportMenuProps = {
+  filters: AuditTrailFilters | null;
+  /** How many events the export will hold, when the archive has counted them: progress then reads "120 of 1,204 events". */
+  total?: number;
+};
+
+export function ExportMenu({ filters, total }: ExportMenuProps) {
   const { status, start, cancel, dismiss } = useExport();
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -116,8 +129,16 @@ export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
       {running && (
         <>
           <span role="status" className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">
-            {status.events === 0 ? "Starting export…" : `${formatCount(status.events)}…`}
+            {progressText(status.events, total)}
           </span>
+          {total !== undefined && total > 0 && (
+            <progress
+              aria-label="Export progress"
+              max={total}
+              value={Math.min(status.events, total)}
+              className="h-1.5 w-24 accent-indigo-600 dark:accent-indigo-400"
+            />
+          )}
           <Button variant="ghost" onClick={cancel}>
             Cancel
           </Button>

@@ -2,6 +2,7 @@
 
 import { useId, useState, type ReactNode } from "react";
 
+import type { ArchiveAvailability } from "@/components/explorer/use-archive-mode";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
 
@@ -32,6 +33,8 @@ type FilterBarProps = {
   openEvent: string | null;
   /** Changes the filters the page URL holds (given the latest ones, returns the next). */
   onFiltersChange: (update: (filters: AuditTrailFilters) => AuditTrailFilters) => void;
+  /** Whether the server keeps an archive: what Merge cannot answer waits for it. */
+  archive: ArchiveAvailability;
   /** Actions shown after "Copy link", e.g. the Export menu. */
   children?: ReactNode;
 };
@@ -41,7 +44,7 @@ type FilterBarProps = {
  * back whole on every change: each change is a history entry, so Back and Forward move between
  * filter states and a link shows the same view.
  */
-export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, children }: FilterBarProps) {
+export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, archive, children }: FilterBarProps) {
   // A link whose filters cannot be used shows none here either: the bar shows what the table shows.
   const filters = urlFilters ?? NO_FILTERS;
   const setFilters = (patch: FilterPatch) => onFiltersChange((latest) => patchFilters(latest, patch));
@@ -85,8 +88,11 @@ export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, chi
             onApply={(email) => setFilters({ user_email: email === null ? null : valueFilterOf(email) })}
           />
           <EventTypeCombobox
-            value={onlyValue(filters.event_type)}
-            onChange={(code) => setFilters({ event_type: code === null ? null : valueFilterOf(code) })}
+            value={{ event_type: filters.event_type, event_group: filters.event_group }}
+            multiple={archive === "on"}
+            onChange={(selection) =>
+              setFilters({ event_type: selection.event_type ?? null, event_group: selection.event_group ?? null })
+            }
           />
           <DateRangeFilter
             range={{ start_date: filters.start_date, end_date: filters.end_date }}
