@@ -3,6 +3,7 @@
 // archive runs. Filters mean what lib/filters.ts documents.
 
 import type { AuditEvent } from "@/lib/audit-event";
+import { bucketMs, bucketOriginMs, chooseBucketWidth, FACET_SIZE, type AuditTrailStats, type Facet } from "@/lib/audit-trail-stats";
 import { EVENT_GROUP_SLUGS, EVENT_TYPES, eventTypeLabel, isKnownEventType } from "@/lib/event-types";
 import { valueFilterOf, type AuditTrailFilters, type MergeQuery, type ValueFilter } from "@/lib/filters";
 import type { Simulator } from "@/lib/simulator";
@@ -153,4 +154,45 @@ export function expectedEvents(simulator: Simulator, filters: OracleFilters = {}
     if (matchesFilters(event, filters)) events.push(event);
   }
   return filters.order === "asc" ? events.reverse() : events;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stats: counted one event at a time. Only the choice of bar width is the app's (a rule, not a count).
+
+type OracleStats = Pick<AuditTrailStats, "total" | "bucket" | "buckets" | "facets">;
+
+function top(values: (string | null)[]): Facet[] {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+    .slice(0, FACET_SIZE);
+}
+
+/** The total, bars and facets of `matching` (the events the filters match), by brute force. */
+export function expectedStats(matching: AuditEvent[], filters: OracleFilters): OracleStats {
+  const times = matching.map((event) => Date.parse(event.created_at));
+  const fromMs = filters.start_date !== undefined ? Date.parse(filters.start_date) : Math.min(...times);
+  const toMs = filters.end_date !== undefined ? Date.parse(filters.end_date) : Math.max(...times) + 1;
+  const facets = {
+    user_email: top(matching.map((event) => event.user_email?.toLowerCase() ?? null)),
+    event_type: top(matching.map((event) => event.event_type)),
+    role: top(matching.map((event) => event.role)),
+    ip_address: top(matching.map((event) => event.ip_address)),
+  };
+  const open = filters.start_date === undefined || filters.end_date === undefined;
+  if (open && matching.length === 0) return { total: 0, bucket: chooseBucketWidth(0), buckets: [], facets };
+  const bucket = chooseBucketWidth(toMs - fromMs);
+  const step = bucketMs(bucket);
+  const origin = bucketOriginMs(bucket);
+  const buckets: AuditTrailStats["buckets"] = [];
+  for (let start = origin + Math.floor((fromMs - origin) / step) * step; start < toMs; start += step) {
+    const from = Math.max(start, fromMs);
+    const to = Math.min(start + step, toMs);
+    // A bar counts [start, start + step) of the uncut grid; the range's strict bounds are the filter's.
+    const count = times.filter((time) => time >= start && time < start + step).length;
+    buckets.push({ start: new Date(from).toISOString(), end: new Date(to).toISOString(), count });
+  }
+  return { total: matching.length, bucket, buckets, facets };
 }

@@ -7,10 +7,9 @@ import { countNewEvents, mayHaveNewEvents, NEW_EVENTS_PAGE_SIZE, NO_NEW_EVENTS, 
 import { useToast } from "@/components/ui/toast";
 import type { AuditEvent } from "@/lib/audit-event";
 import { archiveStatusQueryOptions } from "@/lib/archive-status";
-import { auditTrailStatsQueryKey } from "@/lib/audit-trail-stats";
 import { pickFilters, type AuditTrailFilters } from "@/lib/filters";
 import { fetchAuditTrailPageFromApi } from "@/lib/fetch-audit-trail-page";
-import { auditTrailQueryOptions } from "@/lib/query-options";
+import { auditTrailQueryOptions, auditTrailStatsQueryOptions } from "@/lib/query-options";
 
 export type NewEventsState = NewEvents & {
   /** Brings the new events in: the table starts again from a fresh first page, at its top. */
@@ -62,7 +61,7 @@ export function useNewEvents(filters: AuditTrailFilters, shown: readonly AuditEv
       await queryClient.cancelQueries({ queryKey: table.queryKey, exact: true });
       queryClient.setQueryData(table.queryKey, { pages: [firstPage], pageParams: [null] });
       // The total, histogram and top values now miss the new events: count again.
-      void queryClient.invalidateQueries({ queryKey: auditTrailStatsQueryKey(filters), exact: true });
+      void queryClient.invalidateQueries({ queryKey: auditTrailStatsQueryOptions(filters).queryKey, exact: true });
     },
     onSuccess: () => setTableKey((key) => key + 1),
     onError: (error) => toast(`The new events could not be loaded: ${error.message}`),

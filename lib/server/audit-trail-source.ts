@@ -1,9 +1,10 @@
 import "server-only";
 
 import { needsArchiveMessage } from "@/lib/api-errors";
-import { filtersNeedingArchive, toMergeQuery, type AuditTrailQuery } from "@/lib/filters";
+import { filtersNeedingArchive, toMergeQuery, type AuditTrailFilters, type AuditTrailQuery } from "@/lib/filters";
 import { ApiError } from "@/lib/server/api-error";
-import { listArchivedPage, nudgeArchive } from "@/lib/server/archive/runtime";
+import type { AuditTrailStats } from "@/lib/audit-trail-stats";
+import { listArchivedPage, nudgeArchive, readArchiveStats } from "@/lib/server/archive/runtime";
 import { getServerConfig, type ServerConfig } from "@/lib/server/config";
 import type { ListOptions, ListResult } from "@/lib/server/merge/client";
 import { createUpstreamClient, type UpstreamClientOptions } from "@/lib/server/upstream-client";
@@ -15,6 +16,8 @@ import { createUpstreamClient, type UpstreamClientOptions } from "@/lib/server/u
 export type AuditTrailSource = {
   /** One page for a validated query; throws MergeApiError or ArchiveError. Pass the request's signal. */
   listPage(query: AuditTrailQuery, options?: ListOptions): Promise<ListResult>;
+  /** The total, bars and facets of a result set; only the archive can count (needs_archive otherwise). */
+  stats(filters: AuditTrailFilters): Promise<AuditTrailStats>;
   /** Someone opened or refreshed the explorer: the archive asks Merge once for newer events. */
   nudge(): void;
 };
@@ -24,6 +27,7 @@ export type AuditTrailSourceOptions = Pick<UpstreamClientOptions, "simulator" | 
 // A page is never held back waiting for Merge: the archive answers from its database alone.
 const archiveSource: AuditTrailSource = {
   listPage: async (query) => ({ page: await listArchivedPage(query), retries: 0, upstreamMs: 0 }),
+  stats: readArchiveStats,
   nudge: nudgeArchive,
 };
 
@@ -36,6 +40,9 @@ export function createAuditTrailSource(config: ServerConfig, options: AuditTrail
       const [needs] = filtersNeedingArchive(query);
       if (needs !== undefined) throw new ApiError("needs_archive", needsArchiveMessage(needs), needs);
       return client.listAuditEvents(toMergeQuery(query), listOptions);
+    },
+    stats: async () => {
+      throw new ApiError("needs_archive", needsArchiveMessage("stats"), "stats");
     },
     nudge: () => {},
   };

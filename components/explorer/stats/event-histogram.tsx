@@ -2,7 +2,9 @@
 
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 
-import type { HistogramBucket } from "@/lib/audit-trail-stats";
+import type { AuditTrailStats } from "@/lib/audit-trail-stats";
+
+type HistogramBucket = AuditTrailStats["buckets"][number];
 
 import { barIndexAt, barRange, rangeDates, type BarRange } from "./histogram-selection";
 import { bucketSpanText, bucketText, eventCountText } from "./stats-words";

@@ -1,4 +1,6 @@
-import type { HistogramBucket } from "@/lib/audit-trail-stats";
+import type { AuditTrailStats } from "@/lib/audit-trail-stats";
+
+type HistogramBucket = AuditTrailStats["buckets"][number];
 
 // What a drag across the histogram, or Enter on a bar, selects: pure, so the edges (a drag that
 // runs backwards, a pointer past either end) are tested without a browser.

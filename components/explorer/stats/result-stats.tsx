@@ -9,6 +9,7 @@ import { ApiRequestError } from "@/lib/api-errors";
 import type { AuditTrailStats, FacetKey } from "@/lib/audit-trail-stats";
 
 import { MatchTotal } from "./match-total";
+import { coverageText } from "./stats-words";
 import type { FacetAction } from "./facet-filter";
 import { TopValues } from "./top-values";
 
@@ -47,7 +48,7 @@ export function ResultStats({ archive, stats, onSelectRange, onFacet }: ResultSt
         <MatchTotal total={stale ? undefined : data?.total} />
         {data && !stale && (
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            {data.whole_archive ? "Counted over the whole archive" : "Counted over the part of the trail archived so far"}
+            {coverageText(data.coverage)}
           </p>
         )}
       </div>

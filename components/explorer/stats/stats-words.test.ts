@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { bucketSpanText, bucketText, eventCountText, matchTotalText } from "./stats-words";
+import { bucketSpanText, bucketText, coverageText, eventCountText, matchTotalText } from "./stats-words";
 
 describe("matchTotalText", () => {
   it("says how many events match, in the issue's words", () => {
@@ -40,5 +40,15 @@ describe("bucketText", () => {
     expect(bucketText({ start: "2026-11-03T09:00:00Z", end: "2026-11-03T09:01:00Z", count: 1 }, "UTC")).toBe(
       "1 event, Nov 3, 2026, 09:00 – 09:01",
     );
+  });
+});
+
+describe("coverageText", () => {
+  it("says whether the whole archive is counted, and where a partial one starts", () => {
+    expect(coverageText({ complete: true, oldest_event_at: "2026-08-30T01:12:03.123456Z" })).toBe("Counted over the whole archive");
+    expect(coverageText({ complete: false, oldest_event_at: "2026-08-30T01:12:03.123456Z" })).toBe(
+      "Counts only part of the trail: the archive holds events since 2026-08-30",
+    );
+    expect(coverageText({ complete: false, oldest_event_at: null })).toBe("Counts only part of the trail: the archive is still filling");
   });
 });

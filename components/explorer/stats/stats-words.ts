@@ -9,6 +9,13 @@ export function matchTotalText(total: number): string {
   return total === 1 ? "1 event matches" : `${number(total)} events match`;
 }
 
+/** Whether the figures count everything Merge holds for the filters, or only what the archive holds so far. */
+export function coverageText(coverage: { complete: boolean; oldest_event_at: string | null }): string {
+  if (coverage.complete) return "Counted over the whole archive";
+  if (coverage.oldest_event_at === null) return "Counts only part of the trail: the archive is still filling";
+  return `Counts only part of the trail: the archive holds events since ${coverage.oldest_event_at.slice(0, 10)}`;
+}
+
 /** "12 events", "1 event", "No events". */
 export function eventCountText(count: number): string {
   if (count === 0) return "No events";

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
-import { auditTrailStatsQueryOptions } from "@/lib/audit-trail-stats";
+import { auditTrailStatsQueryOptions } from "@/lib/query-options";
 import type { AuditTrailFilters } from "@/lib/filters";
 
 /**

@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { ApiRequestError } from "@/lib/api-errors";
-import { auditTrailStatsQueryKey, fetchAuditTrailStats, type AuditTrailStats } from "@/lib/audit-trail-stats";
+import type { AuditTrailStats } from "@/lib/audit-trail-stats";
+import { fetchAuditTrailStatsFromApi } from "@/lib/fetch-audit-trail-stats";
+import { auditTrailStatsQueryOptions } from "@/lib/query-options";
 
 const STATS: AuditTrailStats = {
   total: 3,
+  bucket: { unit: "day", size: 1 },
   buckets: [{ start: "2026-11-01T00:00:00.000Z", end: "2026-11-02T00:00:00.000Z", count: 3 }],
   facets: {
     user_email: [{ value: "jane@acme.com", count: 2 }],
@@ -12,7 +15,7 @@ const STATS: AuditTrailStats = {
     role: [{ value: "ADMIN", count: 3 }],
     ip_address: [{ value: "198.51.100.23", count: 1 }],
   },
-  whole_archive: true,
+  coverage: { complete: true, oldest_event_at: "2026-08-30T01:12:03.123456Z" },
 };
 
 afterEach(() => vi.unstubAllGlobals());
@@ -23,32 +26,31 @@ function answer(response: Response) {
   return fetch;
 }
 
-describe("auditTrailStatsQueryKey", () => {
-  it("ignores the page size, which changes no figure", () => {
+describe("auditTrailStatsQueryOptions", () => {
+  it("keys the figures by the filters alone: the page size changes no figure", () => {
     const types = { include: ["INVITED_USER"], exclude: [] };
-    expect(auditTrailStatsQueryKey({ event_type: types, page_size: 100 })).toEqual(auditTrailStatsQueryKey({ event_type: types }));
-  });
-
-  it("differs for different filters", () => {
-    expect(auditTrailStatsQueryKey({ q: "Globex" })).not.toEqual(auditTrailStatsQueryKey({}));
+    expect(auditTrailStatsQueryOptions({ event_type: types, page_size: 100 }).queryKey).toEqual(
+      auditTrailStatsQueryOptions({ event_type: types }).queryKey,
+    );
+    expect(auditTrailStatsQueryOptions({ q: "Globex" }).queryKey).not.toEqual(auditTrailStatsQueryOptions({}).queryKey);
   });
 });
 
-describe("fetchAuditTrailStats", () => {
+describe("fetchAuditTrailStatsFromApi", () => {
   it("asks for the filters under their URL names, without the page size, and reads the figures", async () => {
     const fetch = answer(Response.json(STATS));
-    const stats = await fetchAuditTrailStats({ event_type: { include: ["INVITED_USER"], exclude: ["MUTED_ISSUE"] }, page_size: 50 });
+    const stats = await fetchAuditTrailStatsFromApi({ event_type: { include: ["INVITED_USER"], exclude: ["MUTED_ISSUE"] }, page_size: 50 });
     expect(stats).toEqual(STATS);
     expect(fetch.mock.calls[0]?.[0]).toBe("/api/audit-trail/stats?event_type=INVITED_USER&event_type=-MUTED_ISSUE");
   });
 
   it("turns our API's error answer into its ApiRequestError, naming the field", async () => {
-    answer(Response.json({ error: { code: "invalid_filter", message: "Enter an IPv4 address", field: "ip" } }, { status: 400 }));
-    await expect(fetchAuditTrailStats({})).rejects.toMatchObject({ code: "invalid_filter", field: "ip" });
+    answer(Response.json({ error: { code: "needs_archive", message: "needs the archive", field: "stats" } }, { status: 400 }));
+    await expect(fetchAuditTrailStatsFromApi({})).rejects.toMatchObject({ code: "needs_archive", field: "stats" });
   });
 
   it("refuses an answer of another shape rather than draw it", async () => {
     answer(Response.json({ total: "many" }));
-    await expect(fetchAuditTrailStats({})).rejects.toEqual(new ApiRequestError("unexpected"));
+    await expect(fetchAuditTrailStatsFromApi({})).rejects.toEqual(new ApiRequestError("unexpected"));
   });
 });
