@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
+import { exportCountText, exportProgressText } from "@/components/explorer/export-words";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
@@ -17,15 +18,6 @@ const FORMAT_HINTS: Record<ExportFormat, string> = {
   json: "one array",
   ndjson: "one event a line",
 };
-
-const formatCount = (events: number) => `${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"}`;
-
-/** "Starting export…", "120 events…", or with the total known, "120 of 1,204 events…". */
-function progressText(events: number, total: number | undefined): string {
-  if (events === 0) return "Starting export…";
-  if (total === undefined || events > total) return `${formatCount(events)}…`;
-  return `${events.toLocaleString("en-US")} of ${formatCount(total)}…`;
-}
 
 type ExportMenuProps = {
   filters: AuditTrailFilters | null;
@@ -75,7 +67,7 @@ export function ExportMenu({ filters, total }: ExportMenuProps) {
     close();
     if (!filters) return;
     const outcome = await start(filters, format);
-    if (outcome.kind === "saved") toast(`Exported ${formatCount(outcome.events)} to ${outcome.filename}`);
+    if (outcome.kind === "saved") toast(`Exported ${exportCountText(outcome.events)} to ${outcome.filename}`);
     if (outcome.kind === "cancelled") toast("Export cancelled");
   };
 
@@ -129,7 +121,7 @@ export function ExportMenu({ filters, total }: ExportMenuProps) {
       {running && (
         <>
           <span role="status" className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">
-            {progressText(status.events, total)}
+            {exportProgressText(status.events, total)}
           </span>
           {total !== undefined && total > 0 && (
             <progress
