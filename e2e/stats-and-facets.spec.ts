@@ -44,28 +44,22 @@ test.afterAll(async () => {
   await apps?.stop();
 });
 
-/** Signs in with the demo button, then opens `pathAndQuery` and waits until the explorer has hydrated. */
-async function signIn(page: Page, baseURL: string, pathAndQuery = "/"): Promise<void> {
-  await signInAsDemo(page, baseURL);
-  if (pathAndQuery === "/") return;
-  await page.goto(`${baseURL}${pathAndQuery}`);
-  await expect(page.getByRole("textbox", { name: "User email" })).toBeEnabled();
-}
-
-/** Signs in to the archive app once its backfill holds the whole trail, so every count is final. */
+/** Signs in to the archive app and opens `pathAndQuery` once the backfill holds the whole trail, so every count is final. */
 async function signInWithArchive(page: Page, pathAndQuery = "/"): Promise<void> {
+  await signInAsDemo(page, apps.app.baseURL);
   await expect
     .poll(
       async () => {
         const answer = await page.request.get(`${apps.app.baseURL}/api/archive/status`);
-        if (answer.status() !== 200) return false;
+        if (answer.status() !== 200) return `status ${answer.status()}`;
         const status = archiveStatusSchema.parse(await answer.json());
-        return status.backfill.complete && status.events === EVENTS;
+        return status.backfill.complete ? status.events : `backfilling: ${status.events}`;
       },
       { timeout: 90_000 },
     )
-    .toBe(true);
-  await signIn(page, apps.app.baseURL, pathAndQuery);
+    .toBe(EVENTS);
+  await page.goto(`${apps.app.baseURL}${pathAndQuery}`);
+  await expect(page.getByRole("textbox", { name: "User email" })).toBeEnabled();
 }
 
 const filterBar = (page: Page) => page.getByRole("search", { name: "Filter events" });
@@ -235,7 +229,7 @@ test("a shared link carries types, a group, an exclusion and a range, and shows 
 });
 
 test("with ARCHIVE=off, what needs the archive is disabled with its reason, and a link using it says which filter", async ({ page }) => {
-  await signIn(page, apps.appWithoutArchive.baseURL);
+  await signInAsDemo(page, apps.appWithoutArchive.baseURL);
   await expect(eventRows(page).first()).toBeVisible();
   await expect(page.getByText("Totals, the histogram and top values need the archive, which this server does not keep (ARCHIVE=off)")).toBeVisible();
   await expect(histogram(page)).toHaveCount(0);

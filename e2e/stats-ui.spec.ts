@@ -76,6 +76,11 @@ async function openWithStats(page: Page, path = "/"): Promise<void> {
   await expect(eventRows(page).first()).toBeVisible();
 }
 
+/** Waits until the figures are those of the page's filters (while counting, the last ones are dimmed and inert). */
+async function expectFreshFigures(page: Page): Promise<void> {
+  await expect(page.getByText(`${stats.total.toLocaleString("en-US")} events match`, { exact: true })).toBeVisible();
+}
+
 const histogramBars = (page: Page) => page.getByRole("group", { name: "Events over time" }).getByRole("button");
 const topValues = (page: Page) => page.getByRole("region", { name: "Top values" });
 const urlValues = (page: Page, name: string) => new URL(page.url()).searchParams.getAll(name);
@@ -138,12 +143,14 @@ test("dragging across bars sets From and To to their span; Enter on one bar, to 
   await expect(bar.getByLabel("From", { exact: true })).toHaveValue(wallClock(stats.buckets[20]!.start));
   await expect(bar.getByLabel("To", { exact: true })).toHaveValue(wallClock(stats.buckets[24]!.end));
 
+  await expectFreshFigures(page);
   await histogramBars(page).nth(2).focus();
   await page.keyboard.press("Enter");
   await expect.poll(() => urlValues(page, "start_date")).toEqual([stats.buckets[2]!.start]);
   expect(urlValues(page, "end_date")).toEqual([stats.buckets[2]!.end]);
 
   // Shift+arrows grow a selection from the focused bar; Enter applies it.
+  await expectFreshFigures(page);
   await histogramBars(page).nth(10).focus();
   await page.keyboard.press("Shift+ArrowRight");
   await page.keyboard.press("Shift+ArrowRight");
@@ -163,10 +170,12 @@ test("a click on a top value adds it as a filter; Shift+click or its − button 
   await region.getByRole("button", { name: new RegExp(`^Filter by event type .*, ${firstType.count.toLocaleString("en-US")} events$`) }).first().click();
   await expect.poll(() => urlValues(page, "event_type")).toEqual([firstType.value]);
 
+  await expectFreshFigures(page);
   await region.getByRole("button", { name: new RegExp(`^Filter by user ${firstUser.value.replace(/[.+]/g, "\\$&")},`) }).click({ modifiers: ["Shift"] });
   await expect.poll(() => urlValues(page, "user_email")).toEqual([`-${firstUser.value}`]);
 
   // The − button, from the keyboard.
+  await expectFreshFigures(page);
   const exclude = region.getByRole("button", { name: `Exclude IP address ${firstIp.value}` });
   await exclude.focus();
   await page.keyboard.press("Enter");
