@@ -20,9 +20,9 @@ import { auditTrailQueryKey } from "@/lib/query-options";
  * its prefetch (so the hydrated first page sits under the key asked for here); the filter bar, the
  * table, the export and "Copy link" all get that one reading.
  */
-export function Explorer({ demo }: { demo: boolean }) {
+export function Explorer({ demo, archive }: { demo: boolean; archive: boolean }) {
   const search = useSearchParams().toString();
-  const url = useMemo(() => readExplorerUrl(new URLSearchParams(search)), [search]);
+  const url = useMemo(() => readExplorerUrl(new URLSearchParams(search), { archive }), [search, archive]);
   const { filters, event } = url;
   // A link whose filters cannot be used is edited from no filters, as the filter bar shows it.
   const view = useMemo(() => ({ filters: filters ?? {}, event }), [filters, event]);
@@ -55,7 +55,7 @@ export function Explorer({ demo }: { demo: boolean }) {
       {demo && <DemoBanner />}
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
-        <FilterBar filters={filters} openEvent={event} onFiltersChange={changeFilters}>
+        <FilterBar filters={filters} archive={archive} openEvent={event} onFiltersChange={changeFilters}>
           {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
           <ExportMenu filters={filters} />
         </FilterBar>
