@@ -237,12 +237,12 @@ test("a shared link carries types, a group, an exclusion and a range, and shows 
 test("with ARCHIVE=off, what needs the archive is disabled with its reason, and a link using it says which filter", async ({ page }) => {
   await signInAsDemo(page, apps.appWithoutArchive.baseURL);
   await expect(eventRows(page).first()).toBeVisible();
-  await expect(page.getByText("Totals, the histogram and top values need the archive, which this server does not keep (ARCHIVE=off)")).toBeVisible();
+  await expect(page.getByText("Totals, the histogram and top values need the archive, which is off on this server.")).toBeVisible();
   await expect(histogram(page)).toHaveCount(0);
   await expect(topValues(page)).toHaveCount(0);
   await filterBar(page).getByRole("combobox", { name: "Event type" }).click();
   await expect(page.getByRole("checkbox", { name: "API keys" })).toBeDisabled();
-  await expect(page.getByText("Groups and several types need the archive (ARCHIVE=off)")).toBeVisible();
+  await expect(page.getByText("Groups and several event types need the archive, which is off on this server.")).toBeVisible();
   await expectNoSeriousA11yViolationsInBothSchemes(page);
 
   await page.goto(`${apps.appWithoutArchive.baseURL}/?event_group=api_keys`);

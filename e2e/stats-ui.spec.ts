@@ -1,31 +1,26 @@
 import type { Page } from "@playwright/test";
 
-import type { ArchiveStatus } from "@/lib/archive-status";
 import type { AuditEvent } from "@/lib/audit-event";
 import { FACET_KEYS, type AuditTrailStats } from "@/lib/audit-trail-stats";
+import { createSimulator } from "@/lib/simulator";
 
-import { eventRows, openExplorer } from "./support/explorer";
-import { simulatorWalk } from "./support/simulator";
+import { expectedEvents } from "@/testing/simulator-oracle";
+
+import { signInAsDemo, startArchiveApps, type ArchiveApps } from "./support/archive-apps";
+import { eventRows } from "./support/explorer";
 import { expect, expectNoSeriousA11yViolations, test } from "./support/test";
 
-// The figures above the table (total, histogram, top values) in the browser, with the status and
-// stats routes answered by the test from the standalone simulator's own events: every control's
-// effect on the page URL, with the keyboard and the pointer, in light and dark. The figures as the
-// archive computes them are stats-and-facets.spec.ts's.
+// The figures above the table (total, histogram, top values) in the browser, on an app with the
+// archive, with the stats route answered by the test from the simulator's own events (a day a bar),
+// so every bar's words and span are known: each control's effect on the page URL, with the keyboard
+// and the pointer, in light and dark. The figures as the archive computes them are
+// stats-and-facets.spec.ts's. Its own apps, on ports 5402-5403 and 5421.
 
-test.use({ timezoneId: "UTC" });
+test.describe.configure({ mode: "serial" });
+test.use({ storageState: { cookies: [], origins: [] }, timezoneId: "UTC" });
 
-const ARCHIVE_ON: ArchiveStatus = {
-  mode: "embedded",
-  events: 4000,
-  oldest_event_at: "2026-08-30T01:12:03.123456Z",
-  newest_event_at: "2026-11-28T04:26:12.291510Z",
-  last_sync_at: "2026-11-28T11:59:46.000000Z",
-  lag_seconds: 14,
-  backfill: { complete: true, events: 4000 },
-  syncing_instance: "app-1:4242",
-  last_error: null,
-};
+const SIMULATOR_KEY = "sk_stats_ui_e2e_simulator_key_7d20";
+const OLDEST = "2026-08-30T01:12:03.123456Z";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BARS = 30;
@@ -58,21 +53,27 @@ function statsOf(events: AuditEvent[]): AuditTrailStats {
       ip_address: top((event) => event.ip_address),
     },
     bucket: { unit: "day", size: 1 },
-    coverage: { complete: false, oldest_event_at: ARCHIVE_ON.oldest_event_at },
+    coverage: { complete: false, oldest_event_at: OLDEST },
   };
 }
 
 let stats: AuditTrailStats;
+let apps: ArchiveApps;
 
 test.beforeAll(async () => {
-  stats = statsOf(await simulatorWalk({}));
+  test.setTimeout(180_000);
+  const simulator = createSimulator({ apiKey: SIMULATOR_KEY, events: 2000, days: 30, now: "2026-11-28T12:00:00Z" });
+  stats = statsOf(expectedEvents(simulator));
+  apps = await startArchiveApps({ simulator, apiKey: SIMULATOR_KEY, ports: { app: 5402, appWithoutArchive: 5403, simulator: 5421 } });
 });
 
-async function openWithStats(page: Page, path = "/"): Promise<void> {
-  await page.route("**/api/archive/status", (route) => route.fulfill({ json: ARCHIVE_ON }));
-  await page.route("**/api/audit-trail/stats?*", (route) => route.fulfill({ json: stats }));
-  await page.route("**/api/audit-trail/stats", (route) => route.fulfill({ json: stats }));
-  await openExplorer(page, path);
+test.afterAll(async () => {
+  await apps?.stop();
+});
+
+async function openWithStats(page: Page): Promise<void> {
+  await page.route(/\/api\/audit-trail\/stats(\?|$)/, (route) => route.fulfill({ json: stats }));
+  await signInAsDemo(page, apps.app.baseURL);
   await expect(eventRows(page).first()).toBeVisible();
 }
 

@@ -49,7 +49,7 @@ export type ApiErrorCode = keyof typeof API_ERRORS;
 
 /** needs_archive's words for one filter (a URL parameter name such as `ip`, or `stats`). */
 export function needsArchiveMessage(field: string): string {
-  return `"${field}" needs the archive, which is off on this server (ARCHIVE=off): remove it to see Merge's own results`;
+  return `"${field}" needs the archive, which is off on this server (ARCHIVE=off)`;
 }
 
 /** Failures the browser meets before any answer of ours: no connection, or an answer we cannot read. */

@@ -1,6 +1,8 @@
+import { needsArchiveMessage } from "@/lib/api-errors";
 import {
   DEFAULT_PAGE_SIZE,
   FILTER_KEYS,
+  filtersNeedingArchive,
   readQueryParams,
   repeatedParameterMessage,
   toSearchParams,
@@ -48,8 +50,19 @@ export type ExplorerUrl = {
 
 const PAGE_FILTER_KEYS = [...FILTER_KEYS, "page_size"] as const;
 
-export function readExplorerUrl(params: URLSearchParams): ExplorerUrl {
+export type ReadOptions = {
+  /**
+   * False when the server runs without the archive (ARCHIVE=off): a filter only the archive can
+   * apply then blocks the link, by name, rather than be dropped. Default true.
+   */
+  archive?: boolean;
+};
+
+export function readExplorerUrl(params: URLSearchParams, { archive = true }: ReadOptions = {}): ExplorerUrl {
   const { query, errors, unknown } = readQueryParams(params, PAGE_FILTER_KEYS, ["event"]);
+  if (!archive) {
+    for (const field of filtersNeedingArchive(query)) errors.push({ field, message: needsArchiveMessage(field) });
+  }
   const problems: UrlProblem[] = [
     ...unknown.map((field) => ({
       field,

@@ -347,6 +347,11 @@ export function removeValue<T extends string>(filter: ValueFilter<T> | undefined
   return isEmptyValueFilter(rest) ? undefined : rest;
 }
 
+/** The one included value of a filter that holds nothing else: what a single-value control shows. */
+export function onlyValue<T extends string>(filter: ValueFilter<T> | undefined): T | undefined {
+  return filter?.include.length === 1 && filter.exclude.length === 0 ? filter.include[0] : undefined;
+}
+
 /** A filter of exactly these included values; undefined for none. */
 export function valueFilterOf<T extends string>(...values: T[]): ValueFilter<T> | undefined {
   return values.length === 0 ? undefined : sortedFilter({ include: [...new Set(values)], exclude: [] });

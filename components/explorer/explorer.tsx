@@ -4,7 +4,6 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo } from "react";
 
 import { ArchiveStatusLine } from "@/components/explorer/archive-status-line";
-import { withArchiveProblems } from "@/components/explorer/archive-url-problems";
 import { DemoBanner } from "@/components/explorer/demo-banner";
 import { EventResults } from "@/components/explorer/event-results";
 import { ExportMenu } from "@/components/explorer/export-menu";
@@ -14,7 +13,6 @@ import { applyFacet } from "@/components/explorer/stats/facet-filter";
 import { ResultStats } from "@/components/explorer/stats/result-stats";
 import { useAuditTrailStats } from "@/components/explorer/stats/use-audit-trail-stats";
 import { UrlProblems } from "@/components/explorer/url-problems";
-import { useArchiveAvailability } from "@/components/explorer/use-archive-mode";
 import { useExplorerUrlWriter } from "@/components/explorer/use-explorer-url-writer";
 import { readExplorerUrl } from "@/lib/explorer-url";
 import type { AuditTrailFilters } from "@/lib/filters";
@@ -25,10 +23,9 @@ import { auditTrailQueryKey } from "@/lib/query-options";
  * its prefetch (so the hydrated first page sits under the key asked for here); the filter bar, the
  * table, the export and "Copy link" all get that one reading.
  */
-export function Explorer({ demo }: { demo: boolean }) {
+export function Explorer({ demo, archive }: { demo: boolean; archive: boolean }) {
   const search = useSearchParams().toString();
-  const archive = useArchiveAvailability();
-  const url = useMemo(() => withArchiveProblems(readExplorerUrl(new URLSearchParams(search)), archive), [search, archive]);
+  const url = useMemo(() => readExplorerUrl(new URLSearchParams(search), { archive }), [search, archive]);
   const { filters, event } = url;
   // A link whose filters cannot be used is edited from no filters, as the filter bar shows it.
   const view = useMemo(() => ({ filters: filters ?? {}, event }), [filters, event]);
@@ -42,7 +39,7 @@ export function Explorer({ demo }: { demo: boolean }) {
       updateUrl((current) => ({ ...current, filters: update(current.filters) })),
     [updateUrl],
   );
-  const stats = useAuditTrailStats(filters, archive === "on");
+  const stats = useAuditTrailStats(filters, archive);
 
   useEffect(() => {
     function onKeyDown(keyEvent: KeyboardEvent) {
@@ -62,7 +59,7 @@ export function Explorer({ demo }: { demo: boolean }) {
       {demo && <DemoBanner />}
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
-        <FilterBar filters={filters} openEvent={event} onFiltersChange={changeFilters} archive={archive}>
+        <FilterBar filters={filters} archive={archive} openEvent={event} onFiltersChange={changeFilters}>
           {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
           <ExportMenu filters={filters} total={stats.isPlaceholderData ? undefined : stats.data?.total} />
         </FilterBar>

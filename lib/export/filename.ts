@@ -1,4 +1,4 @@
-import { pickFilters, type AuditTrailFilters, type ValueFilter } from "@/lib/filters";
+import { onlyValue, pickFilters, type AuditTrailFilters } from "@/lib/filters";
 
 // A file name that says what the file holds, in a fixed order (who, what, when), so two exports of
 // the same filters get the same name: audit-trail_user-jane@acme.com_type-INVITED_USER_2026-11-01_2026-11-28.csv
@@ -15,14 +15,10 @@ function dateRange(start: string | undefined, end: string | undefined): string |
   return undefined;
 }
 
-/** The one included value of a filter that holds nothing else. */
-const single = (filter: ValueFilter | undefined) =>
-  filter?.include.length === 1 && filter.exclude.length === 0 ? filter.include[0] : undefined;
-
 export function exportFilename(filters: AuditTrailFilters, extension: string): string {
   const parts = ["audit-trail"];
-  const user = single(filters.user_email);
-  const type = single(filters.event_type);
+  const user = onlyValue(filters.user_email);
+  const type = onlyValue(filters.event_type);
   if (user) parts.push(`user-${user}`);
   if (type) parts.push(`type-${type}`);
   // Filters too long to spell in a name: the name at least says the file is not everything.

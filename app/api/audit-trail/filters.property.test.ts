@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { auditTrailStatsSchema } from "@/lib/audit-trail-stats";
 import { EVENT_GROUP_SLUG_LIST, eventTypeLabel, KNOWN_EVENT_TYPES, ROLES } from "@/lib/event-types";
@@ -97,6 +97,9 @@ const querySearch = fc
 
 describe.each(testDatabaseKinds())("every filter through the API on $name", (kind) => {
   let archive: FilledArchive;
+  // One request log line per call: kept off the test output.
+  beforeAll(() => void vi.spyOn(console, "log").mockImplementation(() => undefined));
+  afterAll(() => vi.restoreAllMocks());
   let list: ReturnType<typeof createAuditTrailRoute>;
   let stats: ReturnType<typeof createStatsRoute>;
 

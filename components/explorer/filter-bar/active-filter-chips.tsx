@@ -30,7 +30,8 @@ function chipsFor(filters: AuditTrailFilters, preset: DatePreset | null, formatD
   if (filters.actor) chips.push({ name: "Actor", value: filters.actor, remove: { actor: null } });
   valueChips("ip", "IP address");
   if (filters.q) chips.push({ name: "Search", value: filters.q, remove: { q: null } });
-  if (filters.order) chips.push({ name: "Order", value: "Oldest first", remove: { order: null } });
+  // Not "Oldest first": that is the toggle's own name, and a chip must not answer to it.
+  if (filters.order) chips.push({ name: "Order", value: "ascending", remove: { order: null } });
   if (preset && preset.durationMs !== null) {
     chips.push({ name: "Date range", value: preset.label, remove: { start_date: null, end_date: null } });
   } else {

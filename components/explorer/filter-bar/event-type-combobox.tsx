@@ -17,7 +17,7 @@ import { FIELD_CLASS, LABEL_CLASS } from "./field-styles";
 // disabled with the reason.
 
 /** Why the groups (and several types) are disabled on a server without the archive. */
-export const GROUPS_NEED_ARCHIVE = "Groups and several types need the archive (ARCHIVE=off)";
+export const GROUPS_NEED_ARCHIVE = "Groups and several event types need the archive, which is off on this server.";
 
 type EventTypeComboboxProps = {
   value: EventTypeSelection;

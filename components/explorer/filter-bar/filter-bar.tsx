@@ -2,15 +2,15 @@
 
 import { useId, useState, type ReactNode } from "react";
 
-import type { ArchiveAvailability } from "@/components/explorer/use-archive-mode";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
 
 import { activePreset, presetRange, type ChosenPresets, type DatePreset } from "@/lib/date-presets";
 import { patchFilters, type FilterPatch } from "@/lib/explorer-url";
-import { DEFAULT_PAGE_SIZE, valueFilterOf, type AuditTrailFilters, type ValueFilter } from "@/lib/filters";
+import { DEFAULT_PAGE_SIZE, onlyValue, valueFilterOf, type AuditTrailFilters } from "@/lib/filters";
 
 import { ActiveFilterChips } from "./active-filter-chips";
+import { ArchiveFilters } from "./archive-filters";
 import { CopyLinkButton } from "./copy-link-button";
 import { DateRangeFilter } from "./date-range-filter";
 import { EventTypeCombobox } from "./event-type-combobox";
@@ -21,20 +21,15 @@ export { USER_EMAIL_INPUT_NAME } from "./user-email-filter";
 
 const NO_FILTERS: AuditTrailFilters = {};
 
-/** What a single-value control shows: the one included value, if that is all the filter holds. */
-function onlyValue(filter: ValueFilter | undefined): string | undefined {
-  return filter?.include.length === 1 && filter.exclude.length === 0 ? filter.include[0] : undefined;
-}
-
 type FilterBarProps = {
   /** The page URL's filters (lib/explorer-url.ts), or null when they cannot be used (the page says why). */
   filters: AuditTrailFilters | null;
+  /** False with ARCHIVE=off: the controls only the archive can serve are shown disabled, with the reason. */
+  archive: boolean;
   /** The event open in the detail panel, for "Copy link". */
   openEvent: string | null;
   /** Changes the filters the page URL holds (given the latest ones, returns the next). */
   onFiltersChange: (update: (filters: AuditTrailFilters) => AuditTrailFilters) => void;
-  /** Whether the server keeps an archive: what Merge cannot answer waits for it. */
-  archive: ArchiveAvailability;
   /** Actions shown after "Copy link", e.g. the Export menu. */
   children?: ReactNode;
 };
@@ -44,7 +39,7 @@ type FilterBarProps = {
  * back whole on every change: each change is a history entry, so Back and Forward move between
  * filter states and a link shows the same view.
  */
-export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, archive, children }: FilterBarProps) {
+export function FilterBar({ filters: urlFilters, archive, openEvent, onFiltersChange, children }: FilterBarProps) {
   // A link whose filters cannot be used shows none here either: the bar shows what the table shows.
   const filters = urlFilters ?? NO_FILTERS;
   const setFilters = (patch: FilterPatch) => onFiltersChange((latest) => patchFilters(latest, patch));
@@ -89,11 +84,12 @@ export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, arc
           />
           <EventTypeCombobox
             value={{ event_type: filters.event_type, event_group: filters.event_group }}
-            multiple={archive === "on"}
+            multiple={archive}
             onChange={(selection) =>
               setFilters({ event_type: selection.event_type ?? null, event_group: selection.event_group ?? null })
             }
           />
+          <ArchiveFilters filters={filters} archive={archive} onChange={setFilters} />
           <DateRangeFilter
             range={{ start_date: filters.start_date, end_date: filters.end_date }}
             preset={preset}

@@ -2,7 +2,6 @@
 
 import dynamic from "next/dynamic";
 
-import type { ArchiveAvailability } from "@/components/explorer/use-archive-mode";
 import { useTimeZone } from "@/components/explorer/use-time-zone";
 import { Button } from "@/components/ui/button";
 import { ApiRequestError } from "@/lib/api-errors";
@@ -22,10 +21,11 @@ const EventHistogram = dynamic(() => import("./event-histogram").then((module) =
 
 /** Why the figures are missing on a server without the archive, in one line. */
 export const STATS_NEED_ARCHIVE =
-  "Totals, the histogram and top values need the archive, which this server does not keep (ARCHIVE=off)";
+  "Totals, the histogram and top values need the archive, which is off on this server.";
 
 type ResultStatsProps = {
-  archive: ArchiveAvailability;
+  /** False with ARCHIVE=off: only the reason is shown. */
+  archive: boolean;
   /** The stats query; its placeholder data are the previous filters' figures, shown dimmed while counting. */
   stats: { data: AuditTrailStats | undefined; error: Error | null; isPlaceholderData: boolean; refetch: () => unknown };
   onSelectRange: (range: { start_date: string; end_date: string }) => void;
@@ -35,8 +35,7 @@ type ResultStatsProps = {
 /** Above the table: how many events match, how they spread over time, and their top values. */
 export function ResultStats({ archive, stats, onSelectRange, onFacet }: ResultStatsProps) {
   const { timeZone } = useTimeZone();
-  if (archive === "unknown") return null;
-  if (archive === "off") {
+  if (!archive) {
     return (
       <p className="px-3 pt-2 text-xs text-zinc-600 sm:px-4 dark:text-zinc-400">{STATS_NEED_ARCHIVE}</p>
     );

@@ -257,6 +257,18 @@ describe.each(testDatabaseKinds())("the archive's store on $name", (kind) => {
     expect(await ids("ip=-10.0.0.0%2F8")).toEqual(["odd-1", "odd-2"]);
   });
 
+  it("filters by IP address under a parallel plan too (the safe cast cannot run in a parallel worker)", async () => {
+    await fill();
+    const rows = await database.db.transaction(async (tx) => {
+      // Makes PostgreSQL plan parallel workers even for a small table; PGlite has none.
+      for (const setting of ["parallel_setup_cost", "parallel_tuple_cost", "min_parallel_table_scan_size", "min_parallel_index_scan_size"]) {
+        await tx.execute(sql`select set_config(${setting}, '0', true)`);
+      }
+      return listArchivedEvents(tx, { ...apiQuery(`ip=${AN_IPV4}`), page_size: 100 });
+    });
+    expect(rows.results.map((event) => event.id)).toEqual(keysetOrder(ALL.filter((event) => event.ip_address === AN_IPV4)).slice(0, 100).map((event) => event.id));
+  });
+
   it("answers archive_unavailable in words when the database is gone", async () => {
     await database.close();
     const error = await listArchivedEvents(database.db, {}).catch((caught: unknown) => caught);

@@ -202,6 +202,15 @@ describe("GET /api/audit-trail/export refuses bad requests before reaching Merge
     expect(app.simulator.requestCount()).toBe(before);
   });
 
+  it("says which filter needs the archive when there is none, before reaching Merge", async () => {
+    const app = loadApp();
+    const before = app.simulator.requestCount();
+    const response = await app.exportGET(exportRequest("format=csv&event_type=INVITED_USER&ip=203.0.113.0%2F24"));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "needs_archive", field: "ip" } });
+    expect(app.simulator.requestCount()).toBe(before);
+  });
+
   it("takes CSV when no format is given", async () => {
     const app = loadApp();
     const { response } = await exportText(app, "event_type=INVITED_USER");

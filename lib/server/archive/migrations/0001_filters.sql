@@ -3,9 +3,10 @@
 -- generated migration leaves them alone.
 
 -- Merge's ip_address as inet, or NULL when it is not one: a malformed value Merge sent must never
--- turn a query into an error. IMMUTABLE, so an index can be built on it.
+-- turn a query into an error. IMMUTABLE, so an index can be built on it. Not PARALLEL SAFE: catching
+-- the error takes a subtransaction, which a parallel worker cannot start.
 CREATE FUNCTION archive_inet(address text) RETURNS inet
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE STRICT AS $$
 BEGIN
   RETURN address::inet;
 EXCEPTION WHEN data_exception THEN
