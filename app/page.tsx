@@ -44,16 +44,18 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const session = await getPageSession();
   if (!session) redirect(signInPath(params.size > 0 ? `/?${params}` : "/"));
 
-  const demo = isDemoUpstream(getServerConfig().upstream);
+  const config = getServerConfig();
+  const demo = isDemoUpstream(config.upstream);
+  const archive = config.archive.mode !== "off";
   getAuditTrailSource().nudge();
   // The same reading the explorer makes; a URL whose filters cannot be used fetches nothing.
-  const { filters } = readExplorerUrl(params);
+  const { filters } = readExplorerUrl(params, { archive });
   const queryClient = getQueryClient();
   if (filters) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(filters, fetchPageFromSource(session.email)));
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <Explorer demo={demo} />
+      <Explorer demo={demo} archive={archive} />
     </HydrationBoundary>
   );
 }

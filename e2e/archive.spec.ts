@@ -1,18 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import type { Page } from "@playwright/test";
 
 import { archiveStatusSchema, type ArchiveStatus } from "@/lib/archive-status";
 import { createSimulator, FAULT_HEADER, type Simulator } from "@/lib/simulator";
-import { serveSimulator, type RunningServer } from "@/lib/simulator/node-server";
 
 import { expectedEvents } from "@/testing/simulator-oracle";
 
-import { startApp, type RunningApp } from "./auth-app";
+import { signInAsDemo as signIn, startArchiveApps, type ArchiveApps } from "./support/archive-apps";
 import { eventRows, eventsRegion } from "./support/explorer";
-import { expect, expectNoSeriousA11yViolations, test } from "./support/test";
+import { expect, expectNoSeriousA11yViolationsInBothSchemes, test } from "./support/test";
 
 // The explorer's view of the archive (issue 12), against a server that keeps one: the status line
 // while the backfill runs and once it is done, "N new events" when the trail grows, the words for
@@ -33,10 +28,9 @@ const EVENTS = 3000;
 let upstreamFaults = "latency:1000";
 
 let simulator: Simulator;
-let upstream: RunningServer;
-let archiveDir: string;
-let app: RunningApp;
-let appWithoutArchive: RunningApp;
+let apps: ArchiveApps;
+let app: ArchiveApps["app"];
+let appWithoutArchive: ArchiveApps["appWithoutArchive"];
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -47,45 +41,24 @@ test.beforeAll(async () => {
     headers.set(FAULT_HEADER, upstreamFaults);
     return simulator.handle(new Request(request, { headers }));
   };
-  upstream = await serveSimulator({ ...simulator, handle }, SIMULATOR_PORT);
-  archiveDir = await mkdtemp(path.join(tmpdir(), "archive-e2e-"));
-  const upstreamEnv = { MERGE_API_BASE_URL: `${upstream.url}/api`, MERGE_API_KEY: SIMULATOR_KEY };
-  app = await startApp(APP_PORT, {
-    ...upstreamEnv,
-    ARCHIVE: "on",
-    ARCHIVE_DIR: archiveDir,
-    ARCHIVE_SYNC_INTERVAL_S: "1",
-    ARCHIVE_MAX_REQUESTS_PER_MINUTE: "600",
+  apps = await startArchiveApps({
+    simulator,
+    apiKey: SIMULATOR_KEY,
+    ports: { app: APP_PORT, appWithoutArchive: APP_WITHOUT_ARCHIVE_PORT, simulator: SIMULATOR_PORT },
+    handle,
+    archiveEnv: { ARCHIVE_SYNC_INTERVAL_S: "1", ARCHIVE_MAX_REQUESTS_PER_MINUTE: "600" },
   });
-  appWithoutArchive = await startApp(APP_WITHOUT_ARCHIVE_PORT, { ...upstreamEnv, ARCHIVE: "off" });
+  ({ app, appWithoutArchive } = apps);
 });
 
 test.afterAll(async () => {
-  await appWithoutArchive?.stop();
-  await app?.stop();
-  await upstream?.close();
-  if (archiveDir) await rm(archiveDir, { recursive: true, force: true });
+  await apps?.stop();
 });
-
-/** Signs in with the demo button (the upstream is a simulator) and lands on the explorer. */
-async function signIn(page: Page, baseURL: string): Promise<void> {
-  await page.goto(`${baseURL}/`);
-  await page.getByRole("button", { name: "Sign in as demo user" }).click();
-  await expect(page).toHaveURL(`${baseURL}/`);
-  await expect(page.getByRole("textbox", { name: "User email" })).toBeEnabled();
-}
 
 async function archiveStatus(page: Page, baseURL: string): Promise<ArchiveStatus> {
   const response = await page.request.get(`${baseURL}/api/archive/status`);
   expect(response.status()).toBe(200);
   return archiveStatusSchema.parse(await response.json());
-}
-
-async function expectNoSeriousA11yViolationsInBothSchemes(page: Page): Promise<void> {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoSeriousA11yViolations(page);
-  }
 }
 
 const SYNCED_LINE = /^Archive: [\d,]+ events since \d{4}-\d{2}-\d{2} · synced (just now|\d+ s ago)$/;

@@ -16,6 +16,8 @@ export const API_ERRORS = {
   unauthenticated: { status: 401, message: SESSION_EXPIRED_MESSAGE },
   /** The answer's own message names the field and the rule; this one introduces it. */
   invalid_filter: { status: 400, message: "These filters are not valid" },
+  /** ARCHIVE=off and the request uses a filter only the archive can apply; the answer names it (needsArchiveMessage). */
+  needs_archive: { status: 400, message: "These filters need the archive, which is off on this server" },
   invalid_cursor: { status: 400, message: "This page of results expired: start again from the first page" },
   upstream_auth: {
     status: 502,
@@ -44,6 +46,11 @@ export const API_ERRORS = {
 } as const satisfies Record<string, { status: number; message: string; userMessage?: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/** needs_archive's words for one filter (a URL parameter name such as `ip`, or `stats`). */
+export function needsArchiveMessage(field: string): string {
+  return `"${field}" needs the archive, which is off on this server (ARCHIVE=off)`;
+}
 
 /** Failures the browser meets before any answer of ours: no connection, or an answer we cannot read. */
 export const CLIENT_ERRORS = {

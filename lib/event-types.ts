@@ -15,6 +15,31 @@ export const EVENT_TYPE_GROUPS = [
 
 export type EventTypeGroup = (typeof EVENT_TYPE_GROUPS)[number];
 
+/** Each group's stable name in URLs (`event_group=api_keys`): a label may be reworded, a slug never. */
+export const EVENT_GROUP_SLUGS = {
+  api_keys: "API keys",
+  users_and_security: "Users and security",
+  linked_accounts: "Linked accounts",
+  destinations_and_webhooks: "Destinations and webhooks",
+  integrations_and_categories: "Integrations and categories",
+  field_mappings_and_overrides: "Field mappings and overrides",
+  data_redaction: "Data redaction",
+  other: "Other",
+} as const satisfies Record<string, EventTypeGroup>;
+
+export type EventGroupSlug = keyof typeof EVENT_GROUP_SLUGS;
+
+export const EVENT_GROUP_SLUG_LIST = Object.keys(EVENT_GROUP_SLUGS) as EventGroupSlug[];
+
+export function isEventGroupSlug(text: string): text is EventGroupSlug {
+  return Object.hasOwn(EVENT_GROUP_SLUGS, text);
+}
+
+/** The slug of a group, for writing it into a URL. */
+export function eventGroupSlug(group: EventTypeGroup): EventGroupSlug {
+  return EVENT_GROUP_SLUG_LIST.find((slug) => EVENT_GROUP_SLUGS[slug] === group)!;
+}
+
 type EventTypeInfo = { label: string; group: EventTypeGroup };
 
 export const EVENT_TYPES = {
@@ -124,6 +149,14 @@ export function eventTypesByGroup(): { group: EventTypeGroup; codes: KnownEventT
     group,
     codes: KNOWN_EVENT_TYPES.filter((code) => EVENT_TYPES[code].group === group),
   }));
+}
+
+/**
+ * The codes a group covers, read from EVENT_TYPES each time: a filter by group is resolved when it
+ * runs, so a type added to the group later is covered by links shared before.
+ */
+export function eventTypesInGroup(slug: EventGroupSlug): KnownEventType[] {
+  return KNOWN_EVENT_TYPES.filter((code) => EVENT_TYPES[code].group === EVENT_GROUP_SLUGS[slug]);
 }
 
 export const ROLES = ["ADMIN", "DEVELOPER", "MEMBER", "API", "SYSTEM", "MERGE_TEAM", "SUPPORT"] as const;

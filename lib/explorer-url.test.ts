@@ -10,18 +10,19 @@ import {
 import { FILTER_KEYS, parseAuditTrailQuery, toSearchParams } from "@/lib/filters";
 
 const read = (search: string) => readExplorerUrl(new URLSearchParams(search));
+const one = (value: string) => ({ include: [value], exclude: [] });
 
 describe("readExplorerUrl", () => {
   it("reads Merge's filters in their canonical form, the page size only when not the default, and the open event", () => {
     expect(
       read("user_email=%20jane%40acme.com&start_date=2026-11-01T10:00:00%2B01:00&page_size=30&event=evt-1&event_type="),
     ).toEqual({
-      filters: { user_email: "jane@acme.com", start_date: "2026-11-01T09:00:00.000Z" },
+      filters: { user_email: one("jane@acme.com"), start_date: "2026-11-01T09:00:00.000Z" },
       event: "evt-1",
       problems: [],
     });
     expect(read("page_size=7").filters).toEqual({ page_size: 7 });
-    expect(read("event_type=SOME_NEW_EVENT_2027").filters).toEqual({ event_type: "SOME_NEW_EVENT_2027" });
+    expect(read("event_type=SOME_NEW_EVENT_2027").filters).toEqual({ event_type: one("SOME_NEW_EVENT_2027") });
   });
 
   it("agrees with our API's reading of every filter it accepts", () => {
@@ -32,7 +33,7 @@ describe("readExplorerUrl", () => {
 
   it("ignores a parameter that is not the page's own, reports it once, and applies the rest", () => {
     const url = read("user_email=olivia.bennett%40northwindhr.com&utm_source=newsletter");
-    expect(url.filters).toEqual({ user_email: "olivia.bennett@northwindhr.com" });
+    expect(url.filters).toEqual({ user_email: one("olivia.bennett@northwindhr.com") });
     expect(url.problems).toEqual([{ field: "utm_source", message: expect.stringContaining("not a filter"), blocking: false }]);
     // Also a cursor: it belongs to our API, never to the page.
     expect(read("cursor=abcd").problems).toEqual([expect.objectContaining({ field: "cursor", blocking: false })]);
@@ -74,13 +75,13 @@ describe("explorerUrl", () => {
   it("writes Merge's names in the canonical order, without the default page size", () => {
     expect(
       explorerUrl({
-        filters: { page_size: 30, end_date: "2026-11-02T00:00:00.000Z", user_email: "jane@acme.com", event_type: "INVITED_USER" },
+        filters: { page_size: 30, end_date: "2026-11-02T00:00:00.000Z", user_email: one("jane@acme.com"), event_type: one("INVITED_USER") },
       }),
     ).toBe("/?user_email=jane%40acme.com&event_type=INVITED_USER&end_date=2026-11-02T00%3A00%3A00.000Z");
   });
 
   it("adds the open event and reads back as the same view", () => {
-    const filters = { user_email: "a+b@acme.com", start_date: "2026-11-01T00:00:00.000Z", page_size: 100 };
+    const filters = { user_email: one("a+b@acme.com"), start_date: "2026-11-01T00:00:00.000Z", page_size: 100 };
     const url = new URL(explorerUrl({ filters, event: "evt-1" }), "http://x");
     expect(readExplorerUrl(url.searchParams)).toEqual({ filters, event: "evt-1", problems: [] });
   });
@@ -108,12 +109,67 @@ describe("canonicalExplorerSearch (what any write leaves behind)", () => {
 
 describe("patchFilters", () => {
   it("sets, replaces and removes filters, leaving the others", () => {
-    const filters = { user_email: "jane@acme.com", event_type: "INVITED_USER", page_size: 50 };
+    const filters = { user_email: one("jane@acme.com"), event_type: one("INVITED_USER"), page_size: 50 };
     const next = patchFilters(filters, { event_type: null, start_date: "2026-11-01T00:00:00.000Z" });
     expect(toSearchParams(next).toString()).toBe("user_email=jane%40acme.com&start_date=2026-11-01T00%3A00%3A00.000Z&page_size=50");
   });
 
   it("covers every key of the page URL but the open event", () => {
     expect([...EXPLORER_URL_KEYS].filter((key) => key !== "event")).toEqual([...FILTER_KEYS, "page_size"]);
+  });
+});
+
+describe("the filters only the archive serves", () => {
+  it("reads repeated values and `-` exclusions, deduplicated and sorted, and writes them back in canonical order", () => {
+    const url = read(
+      "ip=203.0.113.0%2F24&event_type=MUTED_ISSUE&q=%20Globex%20&event_type=-CHANGED_SCOPES&event_group=api_keys&role=ADMIN" +
+        "&user_email=B%40x.com&user_email=a%40x.com&user_email=b%40X.com&actor=human&order=asc&ip=-2001:DB8::1&event_type=INVITED_USER",
+    );
+    expect(url.problems).toEqual([]);
+    expect(url.filters).toEqual({
+      user_email: { include: ["B@x.com", "a@x.com"], exclude: [] },
+      event_type: { include: ["INVITED_USER", "MUTED_ISSUE"], exclude: ["CHANGED_SCOPES"] },
+      event_group: { include: ["api_keys"], exclude: [] },
+      role: { include: ["ADMIN"], exclude: [] },
+      actor: "human",
+      ip: { include: ["203.0.113.0/24"], exclude: ["2001:db8::1"] },
+      q: "Globex",
+      order: "asc",
+    });
+    expect(explorerUrl({ filters: url.filters! })).toBe(
+      "/?user_email=B%40x.com&user_email=a%40x.com&event_type=INVITED_USER&event_type=MUTED_ISSUE&event_type=-CHANGED_SCOPES" +
+        "&event_group=api_keys&role=ADMIN&actor=human&ip=203.0.113.0%2F24&ip=-2001%3Adb8%3A%3A1&q=Globex&order=asc",
+    );
+  });
+
+  it("reads order=desc as the default, and leaves it out", () => {
+    expect(read("order=desc").filters).toEqual({});
+  });
+
+  it.each([
+    ["ip=198.51.100.300", "ip", /IPv4 or IPv6/],
+    ["ip=203.0.113.0%2F33", "ip", /CIDR/],
+    ["ip=-not-an-ip", "ip", /IPv4 or IPv6/],
+    ["event_group=api_keys&event_group=keys", "event_group", /api_keys, users_and_security/],
+    ["role=admin", "role", /A-Z/],
+    ["actor=robot", "actor", /human, api, system/],
+    ["actor=human&actor=api", "actor", /only once/],
+    [`q=${"x".repeat(201)}`, "q", /200 characters/],
+    ["q=a%0Ab", "q", /line breaks/],
+    ["order=oldest", "order", /asc/],
+    ["event_type=-invited_user", "event_type", /A-Z/],
+    [Array.from({ length: 51 }, (_, i) => `event_type=T${i}`).join("&"), "event_type", /at most 50/],
+  ])("refuses the link's filters for %s, naming %s once", (search, field, message) => {
+    const url = read(search);
+    expect(url.filters).toBeNull();
+    expect(url.problems).toEqual([{ field, message: expect.stringMatching(message), blocking: true }]);
+  });
+
+  it("keeps quotes, unicode and punctuation in the search text as they are", () => {
+    expect(read(`q=${encodeURIComponent(`"Müller" 100% _x_ ; DROP`)}`).filters).toEqual({ q: `"Müller" 100% _x_ ; DROP` });
+  });
+
+  it("reports several problems in the URL's order", () => {
+    expect(read("ip=nope&utm_source=x&role=r").problems.map((problem) => problem.field)).toEqual(["ip", "utm_source", "role"]);
   });
 });

@@ -1,7 +1,9 @@
+import { needsArchiveMessage } from "@/lib/api-errors";
 import {
   DEFAULT_PAGE_SIZE,
   FILTER_KEYS,
-  querySchema,
+  filtersNeedingArchive,
+  readQueryParams,
   repeatedParameterMessage,
   toSearchParams,
   type AuditTrailFilters,
@@ -46,36 +48,37 @@ export type ExplorerUrl = {
   problems: UrlProblem[];
 };
 
-export function readExplorerUrl(params: URLSearchParams): ExplorerUrl {
-  const problems: UrlProblem[] = [];
-  const raw: Partial<Record<ExplorerUrlKey, string>> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    if (!isExplorerUrlKey(key)) {
-      problems.push({ field: key, message: "it is not a filter of this page, so the rest of the link applies without it", blocking: false });
-    } else if (values.length > 1) {
-      problems.push({ field: key, message: repeatedParameterMessage(key), blocking: true });
-    } else if (values[0]!.trim() !== "") {
-      // An empty value means "no filter", as when a form field is left blank.
-      raw[key] = values[0];
-    }
-  }
+const PAGE_FILTER_KEYS = [...FILTER_KEYS, "page_size"] as const;
 
-  const { event = null, ...filterValues } = raw;
-  const parsed = querySchema.safeParse(filterValues);
-  if (!parsed.success) {
-    // One problem per field: the first rule it breaks (a cross-field rule is reported on end_date).
-    const fields = new Set<string>();
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "query");
-      if (fields.has(field)) continue;
-      fields.add(field);
-      problems.push({ field, message: issue.message, blocking: true });
-    }
+export type ReadOptions = {
+  /**
+   * False when the server runs without the archive (ARCHIVE=off): a filter only the archive can
+   * apply then blocks the link, by name, rather than be dropped. Default true.
+   */
+  archive?: boolean;
+};
+
+export function readExplorerUrl(params: URLSearchParams, { archive = true }: ReadOptions = {}): ExplorerUrl {
+  const { query, errors, unknown } = readQueryParams(params, PAGE_FILTER_KEYS, ["event"]);
+  if (!archive) {
+    for (const field of filtersNeedingArchive(query)) errors.push({ field, message: needsArchiveMessage(field) });
   }
+  const problems: UrlProblem[] = [
+    ...unknown.map((field) => ({
+      field,
+      message: "it is not a filter of this page, so the rest of the link applies without it",
+      blocking: false,
+    })),
+    ...errors.map((error) => ({ ...error, blocking: true })),
+  ];
+  const events = params.getAll("event");
+  if (events.length > 1) problems.push({ field: "event", message: repeatedParameterMessage("event"), blocking: true });
+  // In the URL's order, so the first problem named is the first a reader of the link meets.
+  const keys = [...new Set(params.keys())];
+  problems.sort((a, b) => keys.indexOf(a.field) - keys.indexOf(b.field));
+  const event = events.length === 1 && events[0]!.trim() !== "" ? events[0]! : null;
   const blocked = problems.some((problem) => problem.blocking);
-  const filters = parsed.success && !blocked ? withoutDefaultPageSize(parsed.data) : null;
-  return { filters, event, problems };
+  return { filters: blocked ? null : withoutDefaultPageSize(query), event, problems };
 }
 
 function withoutDefaultPageSize(filters: AuditTrailFilters): AuditTrailFilters {
@@ -86,7 +89,7 @@ function withoutDefaultPageSize(filters: AuditTrailFilters): AuditTrailFilters {
 }
 
 /** The canonical search params of a view: Merge's names in order, no empty values or default page size. */
-function explorerSearchParams({ filters, event }: ExplorerView): URLSearchParams {
+export function explorerSearchParams({ filters, event }: ExplorerView): URLSearchParams {
   const params = toSearchParams(withoutDefaultPageSize(filters));
   if (event) params.set("event", event);
   return params;
@@ -122,8 +125,14 @@ export function patchFilters(filters: AuditTrailFilters, patch: FilterPatch): Au
   return {
     user_email: value("user_email"),
     event_type: value("event_type"),
+    event_group: value("event_group"),
+    role: value("role"),
+    actor: value("actor"),
+    ip: value("ip"),
+    q: value("q"),
     start_date: value("start_date"),
     end_date: value("end_date"),
+    order: value("order"),
     page_size: value("page_size"),
   } satisfies { [K in keyof AuditTrailFilters]-?: unknown };
 }

@@ -18,7 +18,7 @@ describe("fetchAuditTrailPageFromApi", () => {
   it("asks our API with Merge's names, the cursor and the page size", async () => {
     const page = { next: "abc", previous: null, results: [] };
     const fetchMock = stubFetch(jsonResponse(200, page));
-    await expect(fetchAuditTrailPageFromApi({ event_type: "INVITED_USER" }, "c1")).resolves.toEqual(page);
+    await expect(fetchAuditTrailPageFromApi({ event_type: { include: ["INVITED_USER"], exclude: [] } }, "c1")).resolves.toEqual(page);
     expect(fetchMock.mock.calls[0]![0]).toBe("/api/audit-trail?event_type=INVITED_USER&page_size=30&cursor=c1");
   });
 

@@ -8,6 +8,12 @@ import {
   parseAuditTrailQuery,
   pickFilters,
   QUERY_KEYS,
+  excludeValue,
+  filtersNeedingArchive,
+  includeValue,
+  removeValue,
+  toMergeQuery,
+  toMergeSearchParams,
   toSearchParams,
   type AuditTrailQuery,
 } from "./filters";
@@ -27,8 +33,8 @@ describe("parseAuditTrailQuery and toSearchParams", () => {
       "&end_date=2026-11-28T18%3A30%3A00.000Z&page_size=50&cursor=cD0yMDIxLTAxLTA2KzAzJTNBMjQlM0E1My40MzQzMjYlMkIwMCUzQTAw";
     const query = parsed(url);
     expect(query).toEqual({
-      user_email: "jane@acme.com",
-      event_type: "INVITED_USER",
+      user_email: { include: ["jane@acme.com"], exclude: [] },
+      event_type: { include: ["INVITED_USER"], exclude: [] },
       start_date: "2026-11-01T09:00:00.000Z",
       end_date: "2026-11-28T18:30:00.000Z",
       page_size: 50,
@@ -70,8 +76,8 @@ describe("parseAuditTrailQuery and toSearchParams", () => {
     expect(parsed("page_size=1").page_size).toBe(1);
     expect(parsed(`page_size=${MAX_PAGE_SIZE}`).page_size).toBe(MAX_PAGE_SIZE);
     expect(parsed("page_size=007").page_size).toBe(7);
-    expect(parsed(`event_type=${"A".repeat(100)}`).event_type).toHaveLength(100);
-    expect(parsed("event_type=SOMETHING_NEW_2027").event_type).toBe("SOMETHING_NEW_2027");
+    expect(parsed(`event_type=${"A".repeat(100)}`).event_type?.include[0]).toHaveLength(100);
+    expect(parsed("event_type=SOMETHING_NEW_2027").event_type?.include).toEqual(["SOMETHING_NEW_2027"]);
   });
 
   it("accepts a range that starts and ends at the same instant, in any offsets", () => {
@@ -91,7 +97,11 @@ describe("parseAuditTrailQuery refuses what Merge must never see", () => {
   it.each([
     ["an unknown parameter", "foo=1", "foo", /Unknown parameter "foo"/],
     ["an SDK-only parameter", "include_remote_data=true", "include_remote_data", /Unknown parameter/],
-    ["a repeated parameter", "event_type=INVITED_USER&event_type=MUTED_ISSUE", "event_type", /only once/],
+    ["a repeated single-valued parameter", "start_date=2026-11-01T00:00:00Z&start_date=2026-11-02T00:00:00Z", "start_date", /only once/],
+    ["a malformed IP address", "ip=10.0.0.256", "ip", /IPv4 or IPv6/],
+    ["an IP address with a zone", "ip=fe80::1%25eth0", "ip", /IPv4 or IPv6/],
+    ["an unknown event group", "event_group=keys", "event_group", /api_keys/],
+    ["a search over 200 characters", `q=${"é".repeat(201)}`, "q", /200 characters/],
     ["a malformed email", "user_email=jane", "user_email", /valid email/],
     ["an email over 254 characters", `user_email=${"a".repeat(250)}%40acme.com`, "user_email", /254/],
     ["an unparseable date", "start_date=yesterday", "start_date", /ISO 8601/],
@@ -132,7 +142,7 @@ describe("parseAuditTrailQuery refuses what Merge must never see", () => {
     const search = new URLSearchParams("event=0d8a3c8e&user_email=jane@acme.com");
     expect(parseAuditTrailQuery(search, { allow: FILTER_KEYS, ignore: ["event"] })).toEqual({
       ok: true,
-      value: { user_email: "jane@acme.com" },
+      value: { user_email: { include: ["jane@acme.com"], exclude: [] } },
     });
     expect(parseAuditTrailQuery(search, { allow: FILTER_KEYS }).ok).toBe(false);
   });
@@ -140,6 +150,51 @@ describe("parseAuditTrailQuery refuses what Merge must never see", () => {
 
 describe("pickFilters", () => {
   it("drops paging, keeping what identifies a result set", () => {
-    expect(pickFilters({ user_email: "jane@acme.com", page_size: 10, cursor: "abcd" })).toEqual({ user_email: "jane@acme.com" });
+    expect(pickFilters({ user_email: { include: ["jane@acme.com"], exclude: [] }, page_size: 10, cursor: "abcd" })).toEqual({ user_email: { include: ["jane@acme.com"], exclude: [] } });
+  });
+});
+
+describe("repeatable filters", () => {
+  const parse = (search: string) => parseAuditTrailQuery(new URLSearchParams(search), { allow: QUERY_KEYS });
+
+  it("accept IPv4 and IPv6 addresses and CIDR blocks, in lower case", () => {
+    const result = parse("ip=198.51.100.23&ip=203.0.113.0%2F24&ip=2001:DB8::%2F32&ip=-::1");
+    expect(result).toEqual({
+      ok: true,
+      value: { ip: { include: ["198.51.100.23", "2001:db8::/32", "203.0.113.0/24"], exclude: ["::1"] } },
+    });
+  });
+
+  it("round-trip through toSearchParams, includes before exclusions", () => {
+    const result = parse("role=-SUPPORT&role=ADMIN&event_group=-other&event_group=api_keys");
+    expect(result.ok && toSearchParams(result.value).toString()).toBe("event_group=api_keys&event_group=-other&role=ADMIN&role=-SUPPORT");
+  });
+});
+
+describe("value filter edits", () => {
+  it("include, exclude and remove a value, one list at a time", () => {
+    const included = includeValue(undefined, "B");
+    expect(includeValue(included, "A")).toEqual({ include: ["A", "B"], exclude: [] });
+    expect(excludeValue(included, "B")).toEqual({ include: [], exclude: ["B"] });
+    expect(removeValue(excludeValue(included, "C"), "B")).toEqual({ include: [], exclude: ["C"] });
+    expect(removeValue(included, "B")).toBeUndefined();
+  });
+});
+
+describe("filtersNeedingArchive", () => {
+  it("names what Merge cannot apply: more than one email or type, exclusions, and every new filter", () => {
+    const one = <T extends string>(value: T) => ({ include: [value], exclude: [] as T[] });
+    expect(filtersNeedingArchive({ user_email: one("a@b.co"), event_type: one("X"), start_date: "2026-01-01T00:00:00.000Z" })).toEqual([]);
+    expect(filtersNeedingArchive({ event_type: { include: ["X", "Y"], exclude: [] } })).toEqual(["event_type"]);
+    expect(filtersNeedingArchive({ user_email: { include: [], exclude: ["a@b.co"] } })).toEqual(["user_email"]);
+    expect(
+      filtersNeedingArchive({ event_group: one("other"), role: one("ADMIN"), actor: "api", ip: one("::1"), q: "x", order: "asc" }),
+    ).toEqual(["event_group", "role", "actor", "ip", "q", "order"]);
+  });
+
+  it("reads Merge's query from a query it can serve", () => {
+    expect(
+      toMergeSearchParams(toMergeQuery({ user_email: { include: ["a@b.co"], exclude: [] }, page_size: 5, cursor: "c" })).toString(),
+    ).toBe("user_email=a%40b.co&page_size=5&cursor=c");
   });
 });

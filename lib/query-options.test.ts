@@ -9,8 +9,8 @@ import { expectedEvents } from "@/testing/simulator-oracle";
 
 describe("auditTrailQueryKey", () => {
   it("is the same for equal filters however they were spelled", () => {
-    expect(auditTrailQueryKey({ user_email: "a@b.co" })).toEqual(
-      auditTrailQueryKey({ user_email: "a@b.co", page_size: 30, event_type: undefined }),
+    expect(auditTrailQueryKey({ user_email: { include: ["a@b.co"], exclude: [] } })).toEqual(
+      auditTrailQueryKey({ user_email: { include: ["a@b.co"], exclude: [] }, page_size: 30, event_type: undefined }),
     );
   });
 

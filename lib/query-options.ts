@@ -1,9 +1,10 @@
-import { infiniteQueryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 
 import { ApiRequestError } from "@/lib/api-errors";
 import type { AuditTrailPage } from "@/lib/audit-event";
 import { fetchAuditTrailPageFromApi, type FetchAuditTrailPage } from "@/lib/fetch-audit-trail-page";
-import { normalizeFilters, type AuditTrailFilters } from "@/lib/filters";
+import { fetchAuditTrailStatsFromApi, type FetchAuditTrailStats } from "@/lib/fetch-audit-trail-stats";
+import { normalizeFilters, pickFilters, type AuditTrailFilters } from "@/lib/filters";
 
 // The only place that knows the audit trail's cache key. The server page prefetches with these
 // same options (passing a fetcher that calls the upstream directly), the client hook reads them,
@@ -26,7 +27,23 @@ export function auditTrailQueryOptions(
     // Long enough that hydrated data and Back are served from the cache; an audit trail only grows
     // at its head, so minutes-old pages are still exact for the filters that produced them.
     staleTime: 5 * 60 * 1000,
-    // The server already retries Merge; only a network blip deserves one more try here.
-    retry: (failureCount, error) => error instanceof ApiRequestError && error.code === "network" && failureCount < 2,
+    retry: retryNetworkBlips,
+  });
+}
+
+// The server already retries Merge; only a network blip deserves one more try here.
+function retryNetworkBlips(failureCount: number, error: Error): boolean {
+  return error instanceof ApiRequestError && error.code === "network" && failureCount < 2;
+}
+
+/** The total, bars and facets of the filters' result set (archive only); the page size plays no part. */
+export function auditTrailStatsQueryOptions(filters: AuditTrailFilters, fetchStats: FetchAuditTrailStats = fetchAuditTrailStatsFromApi) {
+  const picked = pickFilters(filters);
+  return queryOptions({
+    queryKey: ["audit-trail-stats", picked] as const,
+    queryFn: ({ signal }) => fetchStats(picked, signal),
+    // The archive grows while it syncs: counts a minute old are still the answer to "about how many".
+    staleTime: 60 * 1000,
+    retry: retryNetworkBlips,
   });
 }

@@ -22,6 +22,8 @@ function messageFor(error: ApiRequestError): string {
   switch (error.code) {
     case "invalid_filter":
       return `${API_ERRORS.invalid_filter.message}: ${error.message}`;
+    // The answer's words name the filter that needs the archive (needsArchiveMessage).
+    case "needs_archive":
     case "unexpected":
       return error.message;
     case "network":

@@ -16,9 +16,9 @@ const event: AuditEvent = {
 
 describe("pivots", () => {
   it("narrow the current filters to the event's user or type", () => {
-    const filters = { event_type: "CHANGED_SCOPES", page_size: 50 };
-    expect(onlyThisUser(filters, event)).toEqual({ event_type: "CHANGED_SCOPES", page_size: 50, user_email: "ada@acme.com" });
-    expect(onlyThisEventType({ user_email: "x@y.co" }, event)).toEqual({ user_email: "x@y.co", event_type: "INVITED_USER" });
+    const filters = { event_type: { include: ["CHANGED_SCOPES"], exclude: [] }, page_size: 50 };
+    expect(onlyThisUser(filters, event)).toEqual({ event_type: { include: ["CHANGED_SCOPES"], exclude: [] }, page_size: 50, user_email: { include: ["ada@acme.com"], exclude: [] } });
+    expect(onlyThisEventType({ user_email: { include: ["x@y.co"], exclude: [] } }, event)).toEqual({ user_email: { include: ["x@y.co"], exclude: [] }, event_type: { include: ["INVITED_USER"], exclude: [] } });
   });
 
   it("offer no user pivot for system and API actors", () => {
@@ -26,7 +26,7 @@ describe("pivots", () => {
   });
 
   it("show one hour either side of the event, keeping only the page size", () => {
-    expect(eventsAroundThisTime({ user_email: "x@y.co", page_size: 100 }, event)).toEqual({
+    expect(eventsAroundThisTime({ user_email: { include: ["x@y.co"], exclude: [] }, page_size: 100 }, event)).toEqual({
       page_size: 100,
       start_date: "2026-11-28T09:30:00.123Z",
       end_date: "2026-11-28T11:30:00.123Z",

@@ -1,16 +1,16 @@
 import type { AuditEvent } from "@/lib/audit-event";
-import type { AuditTrailFilters } from "@/lib/filters";
+import { valueFilterOf, type AuditTrailFilters } from "@/lib/filters";
 
 const AROUND_MS = 60 * 60 * 1000;
 
 /** "Only this user": the current filters narrowed to the event's actor (when it has an email). */
 export function onlyThisUser(filters: AuditTrailFilters, event: AuditEvent): AuditTrailFilters | null {
-  return event.user_email ? { ...filters, user_email: event.user_email } : null;
+  return event.user_email ? { ...filters, user_email: valueFilterOf(event.user_email) } : null;
 }
 
 /** "Only this event type": the current filters narrowed to the event's type. */
 export function onlyThisEventType(filters: AuditTrailFilters, event: AuditEvent): AuditTrailFilters {
-  return { ...filters, event_type: event.event_type };
+  return { ...filters, event_type: valueFilterOf(event.event_type) };
 }
 
 /**

@@ -9,6 +9,9 @@ import { EventResults } from "@/components/explorer/event-results";
 import { ExportMenu } from "@/components/explorer/export-menu";
 import { FilterBar } from "@/components/explorer/filter-bar/filter-bar";
 import { findUserEmailInput, isTypingTarget } from "@/components/explorer/keyboard";
+import { applyFacet } from "@/components/explorer/stats/facet-filter";
+import { ResultStats } from "@/components/explorer/stats/result-stats";
+import { useAuditTrailStats } from "@/components/explorer/stats/use-audit-trail-stats";
 import { UrlProblems } from "@/components/explorer/url-problems";
 import { useExplorerUrlWriter } from "@/components/explorer/use-explorer-url-writer";
 import { readExplorerUrl } from "@/lib/explorer-url";
@@ -20,9 +23,9 @@ import { auditTrailQueryKey } from "@/lib/query-options";
  * its prefetch (so the hydrated first page sits under the key asked for here); the filter bar, the
  * table, the export and "Copy link" all get that one reading.
  */
-export function Explorer({ demo }: { demo: boolean }) {
+export function Explorer({ demo, archive }: { demo: boolean; archive: boolean }) {
   const search = useSearchParams().toString();
-  const url = useMemo(() => readExplorerUrl(new URLSearchParams(search)), [search]);
+  const url = useMemo(() => readExplorerUrl(new URLSearchParams(search), { archive }), [search, archive]);
   const { filters, event } = url;
   // A link whose filters cannot be used is edited from no filters, as the filter bar shows it.
   const view = useMemo(() => ({ filters: filters ?? {}, event }), [filters, event]);
@@ -36,6 +39,7 @@ export function Explorer({ demo }: { demo: boolean }) {
       updateUrl((current) => ({ ...current, filters: update(current.filters) })),
     [updateUrl],
   );
+  const stats = useAuditTrailStats(filters, archive);
 
   useEffect(() => {
     function onKeyDown(keyEvent: KeyboardEvent) {
@@ -55,13 +59,21 @@ export function Explorer({ demo }: { demo: boolean }) {
       {demo && <DemoBanner />}
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
-        <FilterBar filters={filters} openEvent={event} onFiltersChange={changeFilters}>
+        <FilterBar filters={filters} archive={archive} openEvent={event} onFiltersChange={changeFilters}>
           {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
-          <ExportMenu filters={filters} />
+          <ExportMenu filters={filters} total={stats.isPlaceholderData ? undefined : stats.data?.total} />
         </FilterBar>
       </div>
       <UrlProblems problems={url.problems} search={search} />
       <ArchiveStatusLine />
+      {filters && (
+        <ResultStats
+          archive={archive}
+          stats={stats}
+          onSelectRange={(range) => changeFilters((current) => ({ ...current, ...range }))}
+          onFacet={(facet, value, action) => changeFilters((current) => applyFacet(current, facet, value, action))}
+        />
+      )}
       {filters && (
         // A new filter state is a new result set: remounting resets scroll and keyboard position.
         <EventResults

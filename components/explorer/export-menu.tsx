@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
+import { exportCountText, exportProgressText } from "@/components/explorer/export-words";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
@@ -18,9 +19,13 @@ const FORMAT_HINTS: Record<ExportFormat, string> = {
   ndjson: "one event a line",
 };
 
-const formatCount = (events: number) => `${events.toLocaleString("en-US")} event${events === 1 ? "" : "s"}`;
+type ExportMenuProps = {
+  filters: AuditTrailFilters | null;
+  /** How many events the export will hold, when the archive has counted them: progress then reads "120 of 1,204 events". */
+  total?: number;
+};
 
-export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
+export function ExportMenu({ filters, total }: ExportMenuProps) {
   const { status, start, cancel, dismiss } = useExport();
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -62,7 +67,7 @@ export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
     close();
     if (!filters) return;
     const outcome = await start(filters, format);
-    if (outcome.kind === "saved") toast(`Exported ${formatCount(outcome.events)} to ${outcome.filename}`);
+    if (outcome.kind === "saved") toast(`Exported ${exportCountText(outcome.events)} to ${outcome.filename}`);
     if (outcome.kind === "cancelled") toast("Export cancelled");
   };
 
@@ -116,8 +121,16 @@ export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
       {running && (
         <>
           <span role="status" className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">
-            {status.events === 0 ? "Starting export…" : `${formatCount(status.events)}…`}
+            {exportProgressText(status.events, total)}
           </span>
+          {total !== undefined && total > 0 && (
+            <progress
+              aria-label="Export progress"
+              max={total}
+              value={Math.min(status.events, total)}
+              className="h-1.5 w-24 accent-indigo-600 dark:accent-indigo-400"
+            />
+          )}
           <Button variant="ghost" onClick={cancel}>
             Cancel
           </Button>

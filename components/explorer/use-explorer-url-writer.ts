@@ -1,21 +1,52 @@
-import { parseAsInteger, parseAsString, useQueryStates } from "nuqs";
+import { parseAsInteger, parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
 import { useCallback, useRef } from "react";
 
-import type { ExplorerUrlKey, ExplorerView } from "@/lib/explorer-url";
+import { explorerSearchParams, type ExplorerUrlKey, type ExplorerView } from "@/lib/explorer-url";
+import { MULTI_VALUE_KEYS } from "@/lib/filters";
 
 // nuqs only writes the page URL here; lib/explorer-url.ts reads it. Every key is written on every
 // change, and the adapter's processUrlSearchParams (app/providers.tsx) makes the result canonical,
 // so stray parameters go with the first edit. Shallow: the browser keeps its data, no server round
 // trip. Each change is a history entry, so Back and Forward move between views.
 
+const repeated = parseAsNativeArrayOf(parseAsString);
+
 const PARAMETERS = {
-  user_email: parseAsString,
-  event_type: parseAsString,
+  user_email: repeated,
+  event_type: repeated,
+  event_group: repeated,
+  role: repeated,
+  actor: parseAsString,
+  ip: repeated,
+  q: parseAsString,
   start_date: parseAsString,
   end_date: parseAsString,
+  order: parseAsString,
   page_size: parseAsInteger,
   event: parseAsString,
 } satisfies Record<ExplorerUrlKey, unknown>;
+
+/** Every key's value in the view's canonical URL; null removes the key. */
+function parameterValues(view: ExplorerView) {
+  const params = explorerSearchParams(view);
+  const one = (key: ExplorerUrlKey) => params.get(key);
+  const many = (key: (typeof MULTI_VALUE_KEYS)[number]) => (params.has(key) ? params.getAll(key) : null);
+  const pageSize = one("page_size");
+  return {
+    user_email: many("user_email"),
+    event_type: many("event_type"),
+    event_group: many("event_group"),
+    role: many("role"),
+    actor: one("actor"),
+    ip: many("ip"),
+    q: one("q"),
+    start_date: one("start_date"),
+    end_date: one("end_date"),
+    order: one("order"),
+    page_size: pageSize === null ? null : Number(pageSize),
+    event: one("event"),
+  } satisfies Record<ExplorerUrlKey, unknown>;
+}
 
 export type ExplorerUrlUpdate = (view: ExplorerView) => ExplorerView;
 
@@ -33,14 +64,7 @@ export function useExplorerUrlWriter(current: ExplorerView, search: string): (up
       const base = pending.current?.from === search ? pending.current.view : current;
       const { filters, event = null } = update(base);
       pending.current = { from: search, view: { filters, event } };
-      void setParameters({
-        user_email: filters.user_email ?? null,
-        event_type: filters.event_type ?? null,
-        start_date: filters.start_date ?? null,
-        end_date: filters.end_date ?? null,
-        page_size: filters.page_size ?? null,
-        event,
-      });
+      void setParameters(parameterValues({ filters, event }));
     },
     [current, search, setParameters],
   );

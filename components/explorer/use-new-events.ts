@@ -9,7 +9,7 @@ import type { AuditEvent } from "@/lib/audit-event";
 import { archiveStatusQueryOptions } from "@/lib/archive-status";
 import { pickFilters, type AuditTrailFilters } from "@/lib/filters";
 import { fetchAuditTrailPageFromApi } from "@/lib/fetch-audit-trail-page";
-import { auditTrailQueryOptions } from "@/lib/query-options";
+import { auditTrailQueryOptions, auditTrailStatsQueryOptions } from "@/lib/query-options";
 
 export type NewEventsState = NewEvents & {
   /** Brings the new events in: the table starts again from a fresh first page, at its top. */
@@ -60,6 +60,8 @@ export function useNewEvents(filters: AuditTrailFilters, shown: readonly AuditEv
       // A page loading further down would land on the old pages: it is dropped, as they are.
       await queryClient.cancelQueries({ queryKey: table.queryKey, exact: true });
       queryClient.setQueryData(table.queryKey, { pages: [firstPage], pageParams: [null] });
+      // The total, histogram and top values now miss the new events: count again.
+      void queryClient.invalidateQueries({ queryKey: auditTrailStatsQueryOptions(filters).queryKey, exact: true });
     },
     onSuccess: () => setTableKey((key) => key + 1),
     onError: (error) => toast(`The new events could not be loaded: ${error.message}`),

@@ -56,3 +56,11 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
     }));
   expect(serious).toEqual([]);
 }
+
+/** The same check in the light and the dark colour scheme. */
+export async function expectNoSeriousA11yViolationsInBothSchemes(page: Page): Promise<void> {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoSeriousA11yViolations(page);
+  }
+}

@@ -22,7 +22,7 @@ function run(response: Response | Error, signal = new AbortController().signal) 
   const progress: number[] = [];
   const urls: string[] = [];
   const result = runExport({
-    filters: { user_email: "jane@acme.com", page_size: 50 },
+    filters: { user_email: { include: ["jane@acme.com"], exclude: [] }, page_size: 50 },
     format: "ndjson",
     signal,
     onProgress: (events) => progress.push(events),
@@ -37,7 +37,7 @@ function run(response: Response | Error, signal = new AbortController().signal) 
 
 describe("exportUrl", () => {
   it("sends the filters (not the page size) and the format", () => {
-    expect(exportUrl({ event_type: "INVITED_USER", page_size: 50 }, "csv")).toBe(
+    expect(exportUrl({ event_type: { include: ["INVITED_USER"], exclude: [] }, page_size: 50 }, "csv")).toBe(
       "/api/audit-trail/export?event_type=INVITED_USER&format=csv",
     );
   });

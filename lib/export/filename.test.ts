@@ -9,8 +9,8 @@ describe("exportFilename", () => {
         {
           end_date: "2026-11-28T23:30:00.000Z",
           start_date: "2026-11-01T00:00:00.000Z",
-          event_type: "INVITED_USER",
-          user_email: "jane@acme.com",
+          event_type: { include: ["INVITED_USER"], exclude: [] },
+          user_email: { include: ["jane@acme.com"], exclude: [] },
         },
         "csv",
       ),
@@ -20,7 +20,7 @@ describe("exportFilename", () => {
   it("matches the issue's example", () => {
     expect(
       exportFilename(
-        { user_email: "jane@acme.com", start_date: "2026-11-01T09:00:00.000Z", end_date: "2026-11-28T17:00:00.000Z" },
+        { user_email: { include: ["jane@acme.com"], exclude: [] }, start_date: "2026-11-01T09:00:00.000Z", end_date: "2026-11-28T17:00:00.000Z" },
         "csv",
       ),
     ).toBe("audit-trail_user-jane@acme.com_2026-11-01_2026-11-28.csv");
@@ -36,7 +36,7 @@ describe("exportFilename", () => {
   });
 
   it("replaces characters that are unsafe in file names", () => {
-    expect(exportFilename({ user_email: "o'brien/x\"y@acme.com" }, "csv")).toBe("audit-trail_user-o-brien-x-y@acme.com.csv");
+    expect(exportFilename({ user_email: { include: ["o'brien/x\"y@acme.com"], exclude: [] } }, "csv")).toBe("audit-trail_user-o-brien-x-y@acme.com.csv");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AuditTrailFilters } from "@/lib/filters";
+import { onlyValue, pickFilters, type AuditTrailFilters } from "@/lib/filters";
 
 // A file name that says what the file holds, in a fixed order (who, what, when), so two exports of
 // the same filters get the same name: audit-trail_user-jane@acme.com_type-INVITED_USER_2026-11-01_2026-11-28.csv
@@ -17,8 +17,13 @@ function dateRange(start: string | undefined, end: string | undefined): string |
 
 export function exportFilename(filters: AuditTrailFilters, extension: string): string {
   const parts = ["audit-trail"];
-  if (filters.user_email) parts.push(`user-${filters.user_email}`);
-  if (filters.event_type) parts.push(`type-${filters.event_type}`);
+  const user = onlyValue(filters.user_email);
+  const type = onlyValue(filters.event_type);
+  if (user) parts.push(`user-${user}`);
+  if (type) parts.push(`type-${type}`);
+  // Filters too long to spell in a name: the name at least says the file is not everything.
+  const spelled = new Set<string>(["start_date", "end_date", "order", ...(user ? ["user_email"] : []), ...(type ? ["event_type"] : [])]);
+  if (Object.keys(pickFilters(filters)).some((key) => !spelled.has(key))) parts.push("filtered");
   const range = dateRange(filters.start_date, filters.end_date);
   if (range) parts.push(range);
   if (parts.length === 1) parts.push("all");

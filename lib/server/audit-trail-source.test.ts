@@ -31,8 +31,8 @@ describe("createAuditTrailSource with ARCHIVE=off (live)", () => {
         },
       },
     );
-    const { page } = await source.listPage({ event_type: "INVITED_USER", page_size: 3 });
-    expect(page.results).toEqual(expectedEvents(merge, { event_type: "INVITED_USER" }).slice(0, 3));
+    const { page } = await source.listPage({ event_type: { include: ["INVITED_USER"], exclude: [] }, page_size: 3 });
+    expect(page.results).toEqual(expectedEvents(merge, { event_type: { include: ["INVITED_USER"], exclude: [] } }).slice(0, 3));
     expect(calls).toEqual([
       {
         url: "https://api-eu.merge.dev/api/ats/v1/audit-trail?event_type=INVITED_USER&page_size=3",

@@ -1,7 +1,10 @@
 import "server-only";
 
-import type { AuditTrailQuery } from "@/lib/filters";
-import { listArchivedPage, nudgeArchive } from "@/lib/server/archive/runtime";
+import { needsArchiveMessage } from "@/lib/api-errors";
+import { filtersNeedingArchive, toMergeQuery, type AuditTrailFilters, type AuditTrailQuery } from "@/lib/filters";
+import { ApiError } from "@/lib/server/api-error";
+import type { AuditTrailStats } from "@/lib/audit-trail-stats";
+import { listArchivedPage, nudgeArchive, readArchiveStats } from "@/lib/server/archive/runtime";
 import { getServerConfig, type ServerConfig } from "@/lib/server/config";
 import type { ListOptions, ListResult } from "@/lib/server/merge/client";
 import { createUpstreamClient, type UpstreamClientOptions } from "@/lib/server/upstream-client";
@@ -13,6 +16,8 @@ import { createUpstreamClient, type UpstreamClientOptions } from "@/lib/server/u
 export type AuditTrailSource = {
   /** One page for a validated query; throws MergeApiError or ArchiveError. Pass the request's signal. */
   listPage(query: AuditTrailQuery, options?: ListOptions): Promise<ListResult>;
+  /** The total, bars and facets of a result set; only the archive can count (needs_archive otherwise). */
+  stats(filters: AuditTrailFilters): Promise<AuditTrailStats>;
   /** Someone opened or refreshed the explorer: the archive asks Merge once for newer events. */
   nudge(): void;
 };
@@ -22,13 +27,25 @@ export type AuditTrailSourceOptions = Pick<UpstreamClientOptions, "simulator" | 
 // A page is never held back waiting for Merge: the archive answers from its database alone.
 const archiveSource: AuditTrailSource = {
   listPage: async (query) => ({ page: await listArchivedPage(query), retries: 0, upstreamMs: 0 }),
+  stats: readArchiveStats,
   nudge: nudgeArchive,
 };
 
 export function createAuditTrailSource(config: ServerConfig, options: AuditTrailSourceOptions = {}): AuditTrailSource {
   if (config.archive.mode !== "off") return archiveSource;
   const client = createUpstreamClient(config, options);
-  return { listPage: (query, listOptions) => client.listAuditEvents(query, listOptions), nudge: () => {} };
+  return {
+    listPage: async (query, listOptions) => {
+      // Merge would ignore what it does not know: refuse by name rather than answer something else.
+      const [needs] = filtersNeedingArchive(query);
+      if (needs !== undefined) throw new ApiError("needs_archive", needsArchiveMessage(needs), needs);
+      return client.listAuditEvents(toMergeQuery(query), listOptions);
+    },
+    stats: async () => {
+      throw new ApiError("needs_archive", needsArchiveMessage("stats"), "stats");
+    },
+    nudge: () => {},
+  };
 }
 
 let appSource: AuditTrailSource | undefined;

@@ -60,12 +60,12 @@ describe("sealPageCursors and openQueryCursor", () => {
   });
 
   it("answers a cursor that is not ours with a 400 naming cursor", () => {
-    const refuse = () => openQueryCursor({ user_email: "a@b.com", cursor: Buffer.from(MERGE_CURSOR).toString("base64url") }, ALICE);
+    const refuse = () => openQueryCursor({ user_email: { include: ["a@b.com"], exclude: [] }, cursor: Buffer.from(MERGE_CURSOR).toString("base64url") }, ALICE);
     expect(refuse).toThrow(ApiError);
     expect(refuse).toThrow(expect.objectContaining({ code: "invalid_filter", field: "cursor" }));
   });
 
   it("leaves a first page alone", () => {
-    expect(openQueryCursor({ user_email: "a@b.com" }, ALICE)).toEqual({ user_email: "a@b.com" });
+    expect(openQueryCursor({ user_email: { include: ["a@b.com"], exclude: [] } }, ALICE)).toEqual({ user_email: { include: ["a@b.com"], exclude: [] } });
   });
 });

@@ -43,14 +43,17 @@ describe("withSession", () => {
     const response = await GET(request("?user_email=jane@acme.com&page_size=10"));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
-    expect(await response.json()).toEqual({ who: "ada@acme.test", query: { user_email: "jane@acme.com", page_size: 10 } });
+    expect(await response.json()).toEqual({
+      who: "ada@acme.test",
+      query: { user_email: { include: ["jane@acme.com"], exclude: [] }, page_size: 10 },
+    });
     expect(requestLines()).toEqual([
       expect.objectContaining({
         route: "/api/audit-trail",
         method: "GET",
         status: 200,
         user: "ada@acme.test",
-        filters: { user_email: "jane@acme.com", page_size: 10 },
+        filters: { user_email: { include: ["jane@acme.com"], exclude: [] }, page_size: 10 },
         upstreamMs: 42,
         retries: 1,
       }),

@@ -2,9 +2,9 @@
 
 import { useHydrated } from "@/components/use-hydrated";
 import type { DatePreset } from "@/lib/date-presets";
-import { eventTypeLabel } from "@/lib/event-types";
+import { EVENT_GROUP_SLUGS, eventTypeLabel, type EventGroupSlug } from "@/lib/event-types";
 import type { FilterPatch } from "@/lib/explorer-url";
-import type { AuditTrailFilters } from "@/lib/filters";
+import { removeValue, type AuditTrailFilters, type MultiValueKey } from "@/lib/filters";
 
 import { formatLocalDateTime } from "./local-datetime";
 
@@ -12,10 +12,26 @@ type Chip = { name: string; value: string; remove: FilterPatch };
 
 function chipsFor(filters: AuditTrailFilters, preset: DatePreset | null, formatDate: (iso: string) => string): Chip[] {
   const chips: Chip[] = [];
-  if (filters.user_email) chips.push({ name: "User email", value: filters.user_email, remove: { user_email: null } });
-  if (filters.event_type) {
-    chips.push({ name: "Event type", value: eventTypeLabel(filters.event_type), remove: { event_type: null } });
-  }
+  // One chip per value of a repeatable filter; an excluded one says "not".
+  const valueChips = (key: MultiValueKey, name: string, show: (value: string) => string = (value) => value) => {
+    const filter = filters[key];
+    if (!filter) return;
+    const chip = (value: string, excluded: boolean): Chip => ({
+      name,
+      value: excluded ? `not ${show(value)}` : show(value),
+      remove: { [key]: removeValue<string>(filter, value) ?? null },
+    });
+    chips.push(...filter.include.map((value) => chip(value, false)), ...filter.exclude.map((value) => chip(value, true)));
+  };
+  valueChips("user_email", "User email");
+  valueChips("event_type", "Event type", eventTypeLabel);
+  valueChips("event_group", "Event group", (slug) => EVENT_GROUP_SLUGS[slug as EventGroupSlug]);
+  valueChips("role", "Role");
+  if (filters.actor) chips.push({ name: "Actor", value: filters.actor, remove: { actor: null } });
+  valueChips("ip", "IP address");
+  if (filters.q) chips.push({ name: "Search", value: filters.q, remove: { q: null } });
+  // Not "Oldest first": that is the toggle's own name, and a chip must not answer to it.
+  if (filters.order) chips.push({ name: "Order", value: "ascending", remove: { order: null } });
   if (preset && preset.durationMs !== null) {
     chips.push({ name: "Date range", value: preset.label, remove: { start_date: null, end_date: null } });
   } else {
@@ -48,7 +64,7 @@ export function ActiveFilterChips({ filters, preset, linkUnusable, onRemove, onC
       <ul aria-label="Active filters" className="flex max-w-full flex-wrap items-center gap-2">
         {chips.map((chip) => (
           <li
-            key={chip.name}
+            key={`${chip.name}: ${chip.value}`}
             className="inline-flex max-w-full items-center gap-1 rounded-full border border-zinc-300 bg-zinc-50 py-0.5 pl-2.5 pr-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
           >
             <span className="min-w-0 truncate">

@@ -4,7 +4,7 @@ import { useId, useState, type FocusEvent, type KeyboardEvent } from "react";
 
 import { useHydrated } from "@/components/use-hydrated";
 import { CUSTOM_LABEL, DATE_PRESETS, findDatePreset, type DatePreset, type DateRange } from "@/lib/date-presets";
-import { querySchema } from "@/lib/filters";
+import { readQueryParams, toSearchParams } from "@/lib/filters";
 
 import { FIELD_CLASS, HINT_CLASS, LABEL_CLASS } from "./field-styles";
 import { isoToLocalInput, localInputToIso } from "./local-datetime";
@@ -49,9 +49,9 @@ export function DateRangeFilter({ range, preset, onPreset, onChange }: DateRange
       return;
     }
     const next = { ...range, [bound]: iso ?? undefined };
-    const checked = querySchema.safeParse(next);
-    if (!checked.success) {
-      setHint({ bound, message: checked.error.issues[0]!.message });
+    const [problem] = readQueryParams(toSearchParams(next), ["start_date", "end_date"]).errors;
+    if (problem) {
+      setHint({ bound, message: problem.message });
       return;
     }
     setHint(null);

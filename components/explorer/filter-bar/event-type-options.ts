@@ -1,5 +1,5 @@
 import { EVENT_TYPES, eventTypesByGroup, isKnownEventType } from "@/lib/event-types";
-import { querySchema } from "@/lib/filters";
+import { FILTER_VALUE_SCHEMAS } from "@/lib/filters";
 
 // What the "Event type" combobox lists for a search text: the known types grouped by area, matched
 // on label or code, plus the typed text itself when it is a valid code the app does not know yet
@@ -30,7 +30,7 @@ export function eventTypeOptionGroups(search: string): EventTypeOptionGroup[] {
     }))
     .filter((group) => group.options.length > 0);
 
-  const typed = querySchema.shape.event_type.safeParse(search);
+  const typed = FILTER_VALUE_SCHEMAS.event_type.safeParse(search);
   if (typed.success && typed.data !== undefined && !isKnownEventType(typed.data)) {
     groups.push({ group: UNKNOWN_CODE_GROUP, options: [{ code: typed.data, label: typed.data }] });
   }

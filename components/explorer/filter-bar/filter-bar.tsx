@@ -7,9 +7,10 @@ import { useHydrated } from "@/components/use-hydrated";
 
 import { activePreset, presetRange, type ChosenPresets, type DatePreset } from "@/lib/date-presets";
 import { patchFilters, type FilterPatch } from "@/lib/explorer-url";
-import { DEFAULT_PAGE_SIZE, type AuditTrailFilters } from "@/lib/filters";
+import { DEFAULT_PAGE_SIZE, onlyValue, valueFilterOf, type AuditTrailFilters } from "@/lib/filters";
 
 import { ActiveFilterChips } from "./active-filter-chips";
+import { ArchiveFilters } from "./archive-filters";
 import { CopyLinkButton } from "./copy-link-button";
 import { DateRangeFilter } from "./date-range-filter";
 import { EventTypeCombobox } from "./event-type-combobox";
@@ -23,6 +24,8 @@ const NO_FILTERS: AuditTrailFilters = {};
 type FilterBarProps = {
   /** The page URL's filters (lib/explorer-url.ts), or null when they cannot be used (the page says why). */
   filters: AuditTrailFilters | null;
+  /** False with ARCHIVE=off: the controls only the archive can serve are shown disabled, with the reason. */
+  archive: boolean;
   /** The event open in the detail panel, for "Copy link". */
   openEvent: string | null;
   /** Changes the filters the page URL holds (given the latest ones, returns the next). */
@@ -36,7 +39,7 @@ type FilterBarProps = {
  * back whole on every change: each change is a history entry, so Back and Forward move between
  * filter states and a link shows the same view.
  */
-export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, children }: FilterBarProps) {
+export function FilterBar({ filters: urlFilters, archive, openEvent, onFiltersChange, children }: FilterBarProps) {
   // A link whose filters cannot be used shows none here either: the bar shows what the table shows.
   const filters = urlFilters ?? NO_FILTERS;
   const setFilters = (patch: FilterPatch) => onFiltersChange((latest) => patchFilters(latest, patch));
@@ -75,8 +78,18 @@ export function FilterBar({ filters: urlFilters, openEvent, onFiltersChange, chi
           id={controlsId}
           className={`${controlsOpen ? "flex" : "hidden"} flex-wrap items-start gap-x-3 gap-y-2 sm:flex`}
         >
-          <UserEmailFilter value={filters.user_email} onApply={(email) => setFilters({ user_email: email })} />
-          <EventTypeCombobox value={filters.event_type} onChange={(code) => setFilters({ event_type: code })} />
+          <UserEmailFilter
+            value={onlyValue(filters.user_email)}
+            onApply={(email) => setFilters({ user_email: email === null ? null : valueFilterOf(email) })}
+          />
+          <EventTypeCombobox
+            value={{ event_type: filters.event_type, event_group: filters.event_group }}
+            multiple={archive}
+            onChange={(selection) =>
+              setFilters({ event_type: selection.event_type ?? null, event_group: selection.event_group ?? null })
+            }
+          />
+          <ArchiveFilters filters={filters} archive={archive} onChange={setFilters} />
           <DateRangeFilter
             range={{ start_date: filters.start_date, end_date: filters.end_date }}
             preset={preset}

@@ -16,20 +16,20 @@ describe("sharedViewUrl", () => {
 
   it("freezes an open-ended range at the moment of copying", () => {
     const url = sharedViewUrl(
-      { user_email: "jane@acme.com", start_date: "2026-11-21T12:00:00.000Z" },
+      { user_email: { include: ["jane@acme.com"], exclude: [] }, start_date: "2026-11-21T12:00:00.000Z" },
       null,
       PAGE,
       NOW,
     );
     expect(readExplorerUrl(new URL(url).searchParams).filters).toEqual({
-      user_email: "jane@acme.com",
+      user_email: { include: ["jane@acme.com"], exclude: [] },
       start_date: "2026-11-21T12:00:00.000Z",
       end_date: "2026-11-28T12:00:00.000Z",
     });
   });
 
   it("freezes all time too: events after the copy stay out", () => {
-    const url = new URL(sharedViewUrl({ event_type: "INVITED_USER" }, null, PAGE, NOW));
+    const url = new URL(sharedViewUrl({ event_type: { include: ["INVITED_USER"], exclude: [] } }, null, PAGE, NOW));
     expect(url.searchParams.get("end_date")).toBe("2026-11-28T12:00:00.000Z");
     expect(url.searchParams.has("start_date")).toBe(false);
   });

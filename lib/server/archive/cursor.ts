@@ -10,8 +10,10 @@ import { ArchiveError } from "./errors";
 // checked here so a tampered cursor never reaches SQL.
 
 export type KeysetCursor = {
-  /** "next" pages run older than the boundary, "previous" pages newer. */
+  /** "next" pages run on in the listing's order (older when newest first), "previous" pages back. */
   direction: "next" | "previous";
+  /** The listing's order: a cursor only continues the listing it came from. */
+  order: "asc" | "desc";
   /** created_at as `YYYY-MM-DDTHH:MM:SS.ffffffZ`. */
   createdAt: string;
   id: string;
@@ -37,13 +39,20 @@ function isMicrosIso(text: string): boolean {
 
 const tokenSchema = z.strictObject({
   d: z.enum(["n", "p"]),
+  // Absent in the cursors of newest-first listings, as before oldest-first existed.
+  o: z.literal("a").optional(),
   t: z.string().refine(isMicrosIso),
   // Merge's ids are UUIDs; the bound keeps a cursor within the query schema's 512 characters.
   i: z.string().min(1).max(200),
 });
 
 export function encodeKeysetCursor(cursor: KeysetCursor): string {
-  const json = JSON.stringify({ d: cursor.direction === "next" ? "n" : "p", t: cursor.createdAt, i: cursor.id });
+  const json = JSON.stringify({
+    d: cursor.direction === "next" ? "n" : "p",
+    ...(cursor.order === "asc" && { o: "a" }),
+    t: cursor.createdAt,
+    i: cursor.id,
+  });
   return Buffer.from(json, "utf8").toString("base64url");
 }
 
@@ -61,6 +70,6 @@ export function decodeKeysetCursor(token: string): KeysetCursor {
   }
   const result = tokenSchema.safeParse(parsed);
   if (!result.success) throw invalid();
-  const { d, t, i } = result.data;
-  return { direction: d === "n" ? "next" : "previous", createdAt: t, id: i };
+  const { d, o, t, i } = result.data;
+  return { direction: d === "n" ? "next" : "previous", order: o === "a" ? "asc" : "desc", createdAt: t, id: i };
 }

@@ -1,13 +1,15 @@
 import "server-only";
 
 import type { AuditTrailPage } from "@/lib/audit-event";
-import type { AuditTrailQuery } from "@/lib/filters";
+import type { AuditTrailStats } from "@/lib/audit-trail-stats";
+import type { AuditTrailFilters, AuditTrailQuery } from "@/lib/filters";
 import { getServerConfig, type ArchiveConfig } from "@/lib/server/config";
 import { logWarning } from "@/lib/server/log";
 import { createUpstreamClient } from "@/lib/server/upstream-client";
 
 import { openArchiveDatabase, type ArchiveDatabase } from "./database";
 import { ArchiveError, ArchiveStartupError } from "./errors";
+import { archiveStats } from "./stats";
 import { ensureSyncState, listArchivedEvents, readArchiveFigures, type ArchiveFigures } from "./store";
 import { createSyncer, type Syncer } from "./sync";
 
@@ -119,6 +121,12 @@ async function database(): Promise<ArchiveDatabase> {
 /** One page from the archive in Merge's shape; throws ArchiveError (invalid_cursor, archive_unavailable). */
 export async function listArchivedPage(query: AuditTrailQuery): Promise<AuditTrailPage> {
   return listArchivedEvents((await database()).db, query);
+}
+
+/** The total, bars and facets of the filters' result set; throws ArchiveError (archive_unavailable). */
+export async function readArchiveStats(filters: AuditTrailFilters): Promise<AuditTrailStats> {
+  const { db } = await database();
+  return archiveStats(db, filters, { retentionDays: runtime()?.config.retentionDays });
 }
 
 const OFF_STATUS: ArchiveStatus = {

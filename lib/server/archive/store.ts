@@ -1,13 +1,14 @@
 import "server-only";
 
-import { and, asc, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 
 import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
 import { DEFAULT_PAGE_SIZE, type AuditTrailQuery } from "@/lib/filters";
 
 import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from "./cursor";
 import type { ArchiveDb } from "./database";
-import { asArchiveError } from "./errors";
+import { ArchiveError, asArchiveError } from "./errors";
+import { filterConditions } from "./filter-conditions";
 import { archiveSyncState, auditEvents } from "./schema";
 
 // Every query the archive runs, each a named function over a Drizzle database, so the same SQL
@@ -36,25 +37,26 @@ export function ensureSyncState(db: ArchiveDb): Promise<void> {
 // Reading
 
 /**
- * One page of archived events in Merge's shape, newest first, keyset-paged on (created_at, id).
- * Filters mean what they mean at Merge: user_email case-insensitive, event_type exact, start_date
- * and end_date strict. A cursor that is not the archive's throws ArchiveError("invalid_cursor").
+ * One page of archived events in Merge's shape, newest first (oldest first with `order=asc`),
+ * keyset-paged on (created_at, id) both ways. Filters mean what lib/filters.ts says (user_email
+ * case-insensitive like Merge's, start_date and end_date strict). A cursor that is not the
+ * archive's, or that belongs to a listing in the other order, throws ArchiveError("invalid_cursor").
  */
 export async function listArchivedEvents(db: ArchiveDb, query: AuditTrailQuery): Promise<AuditTrailPage> {
+  const listOrder = query.order ?? "desc";
   const cursor = query.cursor === undefined ? undefined : decodeKeysetCursor(query.cursor);
+  if (cursor && cursor.order !== listOrder) throw new ArchiveError("invalid_cursor", "The cursor belongs to a listing in the other order");
   const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
   const backwards = cursor?.direction === "previous";
-  const conditions: SQL[] = [];
-  if (query.user_email !== undefined) conditions.push(sql`lower(${auditEvents.user_email}) = lower(${query.user_email})`);
-  if (query.event_type !== undefined) conditions.push(eq(auditEvents.event_type, query.event_type));
-  if (query.start_date !== undefined) conditions.push(gt(auditEvents.created_at, query.start_date));
-  if (query.end_date !== undefined) conditions.push(lt(auditEvents.created_at, query.end_date));
+  // The scan runs oldest first for the next page of an ascending listing, or the previous page of a descending one.
+  const ascending = (listOrder === "asc") !== backwards;
+  const conditions = filterConditions(query);
   if (cursor) {
     const key = sql`(${auditEvents.created_at}, ${auditEvents.id})`;
     const boundary = sql`(${cursor.createdAt}::timestamptz, ${cursor.id}::text)`;
-    conditions.push(backwards ? sql`${key} > ${boundary}` : sql`${key} < ${boundary}`);
+    conditions.push(ascending ? sql`${key} > ${boundary}` : sql`${key} < ${boundary}`);
   }
-  const order = backwards ? asc : desc;
+  const order = ascending ? asc : desc;
 
   return guarded(async () => {
     const rows = await db
@@ -83,18 +85,18 @@ export async function listArchivedEvents(db: ArchiveDb, query: AuditTrailQuery):
     const first = shown[0];
     const last = shown[shown.length - 1];
     const at = (direction: KeysetCursor["direction"], row: { key: string; event: { id: string } }) =>
-      encodeKeysetCursor({ direction, createdAt: row.key, id: row.event.id });
+      encodeKeysetCursor({ direction, order: listOrder, createdAt: row.key, id: row.event.id });
     // An empty page past either end turns back at the cursor it was asked with.
     const edge = cursor && { key: cursor.createdAt, event: { id: cursor.id } };
 
-    const olderExist = backwards ? true : more;
-    const newerExist = backwards ? more : cursor !== undefined;
-    const olderFrom = last ?? edge;
-    const newerFrom = first ?? edge;
+    const nextExists = backwards ? true : more;
+    const previousExists = backwards ? more : cursor !== undefined;
+    const nextFrom = last ?? edge;
+    const previousFrom = first ?? edge;
     return {
       results: shown.map((row): AuditEvent => row.event),
-      next: olderExist && olderFrom ? at("next", olderFrom) : null,
-      previous: newerExist && newerFrom ? at("previous", newerFrom) : null,
+      next: nextExists && nextFrom ? at("next", nextFrom) : null,
+      previous: previousExists && previousFrom ? at("previous", previousFrom) : null,
     };
   });
 }

@@ -3,7 +3,7 @@ import "server-only";
 import os from "node:os";
 
 import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
-import type { AuditTrailQuery } from "@/lib/filters";
+import type { MergeQuery } from "@/lib/filters";
 import { logError, logInfo, logWarning } from "@/lib/server/log";
 import type { MergeClient } from "@/lib/server/merge/client";
 import { mapError } from "@/lib/server/api-error";
@@ -140,7 +140,7 @@ export function createSyncer(options: SyncerOptions): Syncer {
     cancelAhead();
   };
 
-  async function fetchPage(query: AuditTrailQuery, cancel?: AbortSignal) {
+  async function fetchPage(query: MergeQuery, cancel?: AbortSignal) {
     budget.spend();
     const signal = cancel ? AbortSignal.any([stopping.signal, cancel]) : stopping.signal;
     const { page } = await client.listAuditEvents({ page_size: SYNC_PAGE_SIZE, ...query }, { signal });

@@ -68,7 +68,7 @@ async function readAll(stream: ReadableStream<Uint8Array>, sink: { text: string 
 function open(listPage: ListPage, overrides: { format?: ExportFormat; maxEvents?: number; clock?: RetryClock; signal?: AbortSignal } = {}) {
   const summaries: ExportSummary[] = [];
   const stream = openExportStream({
-    filters: { event_type: "INVITED_USER" },
+    filters: { event_type: { include: ["INVITED_USER"], exclude: [] } },
     format: overrides.format ?? "ndjson",
     maxEvents: overrides.maxEvents ?? 1_000_000,
     listPage,
@@ -89,9 +89,9 @@ describe("openExportStream", () => {
     const text = await readAll(await stream);
     expect(ids("csv", text)).toEqual(Array.from({ length: 250 }, (_, i) => makeEvent(i).id));
     expect(upstream.queries).toEqual([
-      { event_type: "INVITED_USER", page_size: 100, cursor: undefined },
-      { event_type: "INVITED_USER", page_size: 100, cursor: "100" },
-      { event_type: "INVITED_USER", page_size: 100, cursor: "200" },
+      { event_type: { include: ["INVITED_USER"], exclude: [] }, page_size: 100, cursor: undefined },
+      { event_type: { include: ["INVITED_USER"], exclude: [] }, page_size: 100, cursor: "100" },
+      { event_type: { include: ["INVITED_USER"], exclude: [] }, page_size: 100, cursor: "200" },
     ]);
     expect(summaries).toMatchObject([{ outcome: "complete", events: 250, pages: 3 }]);
   });

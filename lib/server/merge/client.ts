@@ -1,7 +1,7 @@
 import "server-only";
 
 import { auditTrailPageSchema, type AuditTrailPage } from "@/lib/audit-event";
-import { toSearchParams, type AuditTrailQuery } from "@/lib/filters";
+import { toMergeSearchParams, type MergeQuery } from "@/lib/filters";
 import { logWarning } from "@/lib/server/log";
 
 import { MergeApiError } from "./errors";
@@ -35,7 +35,7 @@ export type ListOptions = {
 export type ListResult = { page: AuditTrailPage; retries: number; upstreamMs: number };
 
 export type MergeClient = {
-  listAuditEvents(query: AuditTrailQuery, options?: ListOptions): Promise<ListResult>;
+  listAuditEvents(query: MergeQuery, options?: ListOptions): Promise<ListResult>;
 };
 
 type Answer = { status: number; headers: Headers; body: string };
@@ -102,7 +102,7 @@ export function createMergeClient(options: MergeClientOptions): MergeClient {
 
   return {
     async listAuditEvents(query, { signal, user = "" } = {}) {
-      const search = toSearchParams(query).toString();
+      const search = toMergeSearchParams(query).toString();
       const url = `${options.baseUrl}/${options.category}/v1/audit-trail${search ? `?${search}` : ""}`;
       const started = clock.now();
       let lastAnswer: Answer | undefined;
@@ -136,7 +136,7 @@ export function createMergeClient(options: MergeClientOptions): MergeClient {
   };
 }
 
-type AnswerContext = { retries: number; upstreamMs: number; query: AuditTrailQuery; now: number };
+type AnswerContext = { retries: number; upstreamMs: number; query: MergeQuery; now: number };
 
 function toPage(answer: Answer, context: AnswerContext): AuditTrailPage {
   const { status } = answer;

@@ -122,8 +122,8 @@ describe("GET /api/audit-trail/export against the proxy's pages", () => {
     const burstMs = Date.parse(burstTime);
     const cases: AuditTrailFilters[] = [
       {},
-      { event_type: unknownType },
-      { user_email: all.find((event) => event.user_email)!.user_email! },
+      { event_type: { include: [unknownType], exclude: [] } },
+      { user_email: { include: [all.find((event) => event.user_email)!.user_email!], exclude: [] } },
       {
         start_date: new Date(burstMs - 6 * 3_600_000).toISOString(),
         end_date: new Date(burstMs + 6 * 3_600_000).toISOString(),
@@ -176,7 +176,7 @@ describe("GET /api/audit-trail/export against the proxy's pages", () => {
       expect.objectContaining({
         level: "info",
         user: ALLOWED_EMAIL,
-        filters: { event_type: "INVITED_USER" },
+        filters: { event_type: { include: ["INVITED_USER"], exclude: [] } },
         format: "ndjson",
         events: parseExport("ndjson", text).length,
         outcome: "complete",
@@ -199,6 +199,15 @@ describe("GET /api/audit-trail/export refuses bad requests before reaching Merge
     const response = await app.exportGET(exportRequest(search));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: "invalid_filter", field } });
+    expect(app.simulator.requestCount()).toBe(before);
+  });
+
+  it("says which filter needs the archive when there is none, before reaching Merge", async () => {
+    const app = loadApp();
+    const before = app.simulator.requestCount();
+    const response = await app.exportGET(exportRequest("format=csv&event_type=INVITED_USER&ip=203.0.113.0%2F24"));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "needs_archive", field: "ip" } });
     expect(app.simulator.requestCount()).toBe(before);
   });
 
