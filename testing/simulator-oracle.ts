@@ -126,9 +126,10 @@ export function matchesFilters(event: AuditEvent, filters: OracleFilters): boole
     if (kind !== actor) return false;
   }
 
-  const address = parseAddress(event.ip_address);
-  const inBlock = (block: string) => address !== null && within(address, parseAddress(block)!);
-  if (!matchesValues(ip, inBlock)) return false;
+  if (ip) {
+    const address = parseAddress(event.ip_address);
+    if (!matchesValues(ip, (block) => address !== null && within(address, parseAddress(block)!))) return false;
+  }
 
   if (q !== undefined && q !== "") {
     const needle = q.toLowerCase();

@@ -94,8 +94,9 @@ export function EventTable({
       aria-label="Audit events"
       tabIndex={0}
       // On narrow screens the filters take most of the height: the table keeps most of a screen and
-      // the page scrolls to it; from lg up it fills what the filters leave.
-      className="relative min-h-[75dvh] flex-1 overflow-auto focus-visible:outline-2 focus-visible:outline-indigo-600 lg:min-h-0"
+      // the page scrolls to it; from lg up it fills what the filters and the figures above it leave,
+      // but never shorter than about eight rows (on a short screen the page then scrolls to it).
+      className="relative min-h-[75dvh] flex-1 overflow-auto focus-visible:outline-2 focus-visible:outline-indigo-600 lg:min-h-[32rem]"
     >
       <table
         role="table"
