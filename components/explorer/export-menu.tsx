@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
+import { useTimeZone } from "@/components/explorer/use-time-zone";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
@@ -22,6 +23,7 @@ const formatCount = (events: number) => `${events.toLocaleString("en-US")} event
 
 export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
   const { status, start, cancel, dismiss } = useExport();
+  const { timeZone } = useTimeZone();
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -61,7 +63,7 @@ export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
   const exportAs = async (format: ExportFormat) => {
     close();
     if (!filters) return;
-    const outcome = await start(filters, format);
+    const outcome = await start(filters, format, timeZone);
     if (outcome.kind === "saved") toast(`Exported ${formatCount(outcome.events)} to ${outcome.filename}`);
     if (outcome.kind === "cancelled") toast("Export cancelled");
   };
