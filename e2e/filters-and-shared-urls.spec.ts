@@ -229,6 +229,24 @@ test("a preset writes an absolute start_date and no end_date, and keeps its name
   await expect.poll(() => urlParam(page, "start_date")).toBeNull();
 });
 
+test("calendar presets: Yesterday, This week, Last week and This month, in the user's zone", async ({ page }) => {
+  // Wednesday, Nov 25, 2026, 10:00 in New York (UTC-5).
+  await page.clock.setFixedTime(new Date("2026-11-25T15:00:00Z"));
+  await openExplorer(page, "/");
+  const preset = filterBar(page).getByRole("combobox", { name: "Date range" });
+  for (const [label, start, end] of [
+    ["Yesterday", "2026-11-24T05:00:00.000Z", "2026-11-25T05:00:00.000Z"],
+    ["This week", "2026-11-23T05:00:00.000Z", null],
+    ["Last week", "2026-11-16T05:00:00.000Z", "2026-11-23T05:00:00.000Z"],
+    ["This month", "2026-11-01T04:00:00.000Z", null],
+  ] as const) {
+    await preset.selectOption({ label });
+    await expect.poll(() => [urlParam(page, "start_date"), urlParam(page, "end_date")]).toEqual([start, end]);
+    await expect(preset).toHaveValue(label.toLowerCase().replace(" ", "-"));
+    await expect(filterBar(page).getByRole("button", { name: `Remove filter Date range: ${label}` })).toBeVisible();
+  }
+});
+
 test("Copy link freezes the range, and the link shows a teammate the same rows in the same order", async ({
   page,
   context,

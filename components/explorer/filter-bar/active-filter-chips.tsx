@@ -1,7 +1,7 @@
 "use client";
 
 import { useHydrated } from "@/components/use-hydrated";
-import type { DatePreset } from "@/lib/date-presets";
+import { isAllTime, type DatePreset } from "@/lib/date-presets";
 import { eventTypeLabel } from "@/lib/event-types";
 import type { FilterPatch } from "@/lib/explorer-url";
 import type { AuditTrailFilters } from "@/lib/filters";
@@ -16,7 +16,7 @@ function chipsFor(filters: AuditTrailFilters, preset: DatePreset | null, formatD
   if (filters.event_type) {
     chips.push({ name: "Event type", value: eventTypeLabel(filters.event_type), remove: { event_type: null } });
   }
-  if (preset && preset.durationMs !== null) {
+  if (preset && !isAllTime(preset)) {
     chips.push({ name: "Date range", value: preset.label, remove: { start_date: null, end_date: null } });
   } else {
     if (filters.start_date) chips.push({ name: "From", value: formatDate(filters.start_date), remove: { start_date: null } });
