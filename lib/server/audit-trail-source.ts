@@ -1,7 +1,9 @@
 import "server-only";
 
 import type { AuditTrailQuery } from "@/lib/filters";
-import { listArchivedPage, nudgeArchive } from "@/lib/server/archive/runtime";
+import type { PeopleQuery, Person } from "@/lib/people";
+import { ArchiveError } from "@/lib/server/archive/errors";
+import { findArchivedPeople, listArchivedPage, nudgeArchive } from "@/lib/server/archive/runtime";
 import { getServerConfig, type ServerConfig } from "@/lib/server/config";
 import type { ListOptions, ListResult } from "@/lib/server/merge/client";
 import { createUpstreamClient, type UpstreamClientOptions } from "@/lib/server/upstream-client";
@@ -15,6 +17,12 @@ export type AuditTrailSource = {
   listPage(query: AuditTrailQuery, options?: ListOptions): Promise<ListResult>;
   /** Someone opened or refreshed the explorer: the archive asks Merge once for newer events. */
   nudge(): void;
+  /**
+   * The people of the trail matching a query, from the archive. Merge cannot list people, so
+   * without an archive this throws ArchiveError("archive_unavailable"): the browser then looks in
+   * the events it has loaded instead.
+   */
+  findPeople(query: PeopleQuery): Promise<Person[]>;
 };
 
 export type AuditTrailSourceOptions = Pick<UpstreamClientOptions, "simulator" | "fetch">;
@@ -23,12 +31,17 @@ export type AuditTrailSourceOptions = Pick<UpstreamClientOptions, "simulator" | 
 const archiveSource: AuditTrailSource = {
   listPage: async (query) => ({ page: await listArchivedPage(query), retries: 0, upstreamMs: 0 }),
   nudge: nudgeArchive,
+  findPeople: findArchivedPeople,
 };
 
 export function createAuditTrailSource(config: ServerConfig, options: AuditTrailSourceOptions = {}): AuditTrailSource {
   if (config.archive.mode !== "off") return archiveSource;
   const client = createUpstreamClient(config, options);
-  return { listPage: (query, listOptions) => client.listAuditEvents(query, listOptions), nudge: () => {} };
+  return {
+    listPage: (query, listOptions) => client.listAuditEvents(query, listOptions),
+    nudge: () => {},
+    findPeople: () => Promise.reject(new ArchiveError("archive_unavailable", "The archive is off (ARCHIVE=off): no people to list")),
+  };
 }
 
 let appSource: AuditTrailSource | undefined;

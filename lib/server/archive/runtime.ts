@@ -2,13 +2,14 @@ import "server-only";
 
 import type { AuditTrailPage } from "@/lib/audit-event";
 import type { AuditTrailQuery } from "@/lib/filters";
+import type { PeopleQuery, Person } from "@/lib/people";
 import { getServerConfig, type ArchiveConfig } from "@/lib/server/config";
 import { logWarning } from "@/lib/server/log";
 import { createUpstreamClient } from "@/lib/server/upstream-client";
 
 import { openArchiveDatabase, type ArchiveDatabase } from "./database";
 import { ArchiveError, ArchiveStartupError } from "./errors";
-import { ensureSyncState, listArchivedEvents, readArchiveFigures, type ArchiveFigures } from "./store";
+import { ensureSyncState, findPeople, listArchivedEvents, readArchiveFigures, type ArchiveFigures } from "./store";
 import { createSyncer, type Syncer } from "./sync";
 
 // The process's archive: opened and migrated at start (instrumentation.ts), synced in the
@@ -119,6 +120,11 @@ async function database(): Promise<ArchiveDatabase> {
 /** One page from the archive in Merge's shape; throws ArchiveError (invalid_cursor, archive_unavailable). */
 export async function listArchivedPage(query: AuditTrailQuery): Promise<AuditTrailPage> {
   return listArchivedEvents((await database()).db, query);
+}
+
+/** The archive's people matching a query (GET /api/people); throws ArchiveError("archive_unavailable"). */
+export async function findArchivedPeople(query: PeopleQuery): Promise<Person[]> {
+  return findPeople((await database()).db, query);
 }
 
 const OFF_STATUS: ArchiveStatus = {

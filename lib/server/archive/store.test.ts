@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { AuditEvent } from "@/lib/audit-event";
 import { pickFilters, querySchema } from "@/lib/filters";
+import { peopleInEvents } from "@/lib/people";
 import { createSimulator } from "@/lib/simulator";
 import { testDatabaseKinds, type TestDatabase } from "@/testing/archive-databases";
 
@@ -13,6 +14,7 @@ import { ArchiveError } from "./errors";
 import {
   acquireSyncLease,
   ensureSyncState,
+  findPeople,
   LeaseLostError,
   listArchivedEvents,
   readArchiveFigures,
@@ -89,6 +91,26 @@ describe.each(testDatabaseKinds())("the archive's store on $name", (kind) => {
     const applied = await database.db.select({ count: sql<number>`count(*)::integer` }).from(sql`drizzle.__drizzle_migrations`);
     expect(applied).toEqual([{ count: 1 }]);
     expect((await readArchiveFigures(database.db)).events).toBe(10);
+  });
+
+  it("finds people by part of a name or an email, as peopleInEvents finds them in the whole trail", async () => {
+    await fill();
+    const someone = ALL.find((event) => event.user_name && event.user_email)!;
+    const lastName = someone.user_name!.split(" ").at(-1)!.toUpperCase();
+    const domain = someone.user_email!.split("@")[1]!;
+    for (const q of [lastName, someone.user_email!.slice(0, 4), domain, "@", "e"]) {
+      const found = await findPeople(database.db, { q, limit: 8 });
+      expect(found).toEqual(peopleInEvents(keysetOrder(ALL), q, 8));
+    }
+    const byName = await findPeople(database.db, { q: someone.user_name!, limit: 8 });
+    expect(byName[0]).toEqual({
+      name: someone.user_name,
+      email: someone.user_email!.toLowerCase(),
+      events: ALL.filter((event) => event.user_email?.toLowerCase() === someone.user_email!.toLowerCase()).length,
+    });
+    expect(await findPeople(database.db, { q: "no such person anywhere", limit: 8 })).toEqual([]);
+    expect(await findPeople(database.db, { q: "%", limit: 8 })).toEqual([]);
+    expect(await findPeople(database.db, { q: "e", limit: 2 })).toHaveLength(2);
   });
 
   it("stores each event once, under Merge's names, with created_at exactly as Merge sent it", async () => {
