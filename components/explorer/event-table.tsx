@@ -88,6 +88,16 @@ export function EventTable({
     onOpen,
   });
 
+  // A list opened on an event (a link to it, "Events around this time") scrolls to its row once found.
+  const revealOnce = useRef(openEventId);
+  useEffect(() => {
+    const index = revealOnce.current === null ? -1 : rowIds.indexOf(revealOnce.current);
+    if (index < 0) return;
+    revealOnce.current = null;
+    setActiveIndex(index);
+    virtualizer.scrollToIndex(index, { align: "center" });
+  }, [rowIds, setActiveIndex, virtualizer]);
+
   useEffect(() => {
     if (measured && hasNextPage && canLoadMore && lastVisible >= rows.length - prefetchDistance) onLoadMore();
   }, [measured, hasNextPage, canLoadMore, lastVisible, rows.length, prefetchDistance, onLoadMore]);
