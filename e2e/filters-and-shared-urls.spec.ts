@@ -80,7 +80,7 @@ async function firstUserEmail(page: Page): Promise<string> {
 }
 
 async function filterByEmail(page: Page, email: string): Promise<string[]> {
-  const input = filterBar(page).getByRole("textbox", { name: "User email" });
+  const input = filterBar(page).getByRole("combobox", { name: "User email" });
   const ids = await showFirstPage(page, (params) => params.get("user_email") === email, async () => {
     await input.fill(email);
     await input.press("Enter");
@@ -107,7 +107,7 @@ test("a malformed email shows a hint and sends nothing", async ({ page }) => {
     const url = new URL(request.url());
     if (url.pathname === "/api/audit-trail") apiCalls.push(url);
   });
-  const input = filterBar(page).getByRole("textbox", { name: "User email" });
+  const input = filterBar(page).getByRole("combobox", { name: "User email" });
   await input.fill("jane@");
   await input.press("Enter");
   await expect(filterBar(page).getByText("Enter a valid email address, e.g. jane@acme.com")).toBeVisible();
@@ -284,7 +284,7 @@ test("Copy link freezes the range, and the link shows a teammate the same rows i
     await other.goto(link.href);
     await expect(rows(other).first()).toBeVisible();
     await expectTableToStartWith(other, ids);
-    await expect(filterBar(other).getByRole("textbox", { name: "User email" })).toHaveValue(email);
+    await expect(filterBar(other).getByRole("combobox", { name: "User email" })).toHaveValue(email);
     // A frozen range is absolute: the teammate sees it as a custom range.
     await expect(filterBar(other).getByRole("combobox", { name: "Date range" })).toHaveValue("custom");
   } finally {
@@ -307,7 +307,7 @@ test("Back and Forward move between filter states", async ({ page }) => {
   const email = await firstUserEmail(page);
   const emailIds = await filterByEmail(page, email);
   const combobox = filterBar(page).getByRole("combobox", { name: "Event type" });
-  const emailInput = filterBar(page).getByRole("textbox", { name: "User email" });
+  const emailInput = filterBar(page).getByRole("combobox", { name: "User email" });
   await combobox.fill("invited user");
   await showFirstPage(page, (params) => params.get("event_type") === "INVITED_USER", () => combobox.press("Enter"));
 
@@ -347,7 +347,7 @@ test("an email applied on blur and a chip removed by the same click both take ef
   const email = await firstUserEmail(page);
   await openExplorer(page, "/?event_type=INVITED_USER");
   const bar = filterBar(page);
-  await bar.getByRole("textbox", { name: "User email" }).fill(email);
+  await bar.getByRole("combobox", { name: "User email" }).fill(email);
   // The click's mousedown blurs the field (applying the email) before the chip handles the click.
   await bar.getByRole("button", { name: "Remove filter Event type: Invited user" }).click();
   await expect.poll(() => [...new URL(page.url()).searchParams]).toEqual([["user_email", email]]);
