@@ -101,6 +101,31 @@ test("filtering by email shows only that user's events and puts user_email in th
   await expect(filterBar(page).getByRole("button", { name: `Remove filter User email: ${email}` })).toBeVisible();
 });
 
+test("the people picker suggests people of the loaded events by name, and filters by the email chosen", async ({ page }) => {
+  // The first row's person: their name as the table shows it, and their email.
+  const [name, email] = (await columnTexts(page, 1)).map((text) => text.split("\n")).find(([, second]) => second?.includes("@"))!;
+  const field = filterBar(page).getByRole("combobox", { name: "User email" });
+  await field.fill(name!.split(" ").at(-1)!.toLowerCase());
+  const people = page.getByRole("listbox", { name: "People in the audit trail" });
+  await expect(field).toHaveAttribute("aria-expanded", "true");
+  const option = people.getByRole("option", { name: new RegExp(email!.replace(/[.+]/g, "\\$&")) });
+  await expect(option).toContainText(name!);
+  // With ARCHIVE=off only what this page has loaded is known, and the count says so.
+  await expect(option).toContainText(/\d+ loaded events?/);
+  await expectNoSeriousA11yViolations(page);
+
+  await showFirstPage(page, (params) => params.get("user_email") === email, () => option.click());
+  expect(urlParam(page, "user_email")).toBe(email);
+  await expect(field).toHaveValue(email!);
+  await expect(people).toBeHidden();
+
+  // A typed email still works as before, and Escape closes the suggestions without leaving the field.
+  await field.fill("Ben");
+  await field.press("Escape");
+  await expect(people).toBeHidden();
+  await expect(field).toBeFocused();
+});
+
 test("a malformed email shows a hint and sends nothing", async ({ page }) => {
   const apiCalls: URL[] = [];
   page.on("request", (request) => {
