@@ -9,6 +9,7 @@ import { EventResults } from "@/components/explorer/event-results";
 import { ExportMenu } from "@/components/explorer/export-menu";
 import { FilterBar } from "@/components/explorer/filter-bar/filter-bar";
 import { findUserEmailInput, isTypingTarget } from "@/components/explorer/keyboard";
+import { KeyboardShortcuts } from "@/components/explorer/keyboard-shortcuts";
 import { UrlProblems } from "@/components/explorer/url-problems";
 import { useExplorerUrlWriter } from "@/components/explorer/use-explorer-url-writer";
 import { readExplorerUrl } from "@/lib/explorer-url";
@@ -58,6 +59,7 @@ export function Explorer({ demo }: { demo: boolean }) {
         <FilterBar filters={filters} openEvent={event} onFiltersChange={changeFilters}>
           {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
           <ExportMenu filters={filters} />
+          <KeyboardShortcuts />
         </FilterBar>
       </div>
       <UrlProblems problems={url.problems} search={search} />

@@ -38,7 +38,9 @@ export function UserEmailFilter({ value, onApply }: UserEmailFilterProps) {
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
   const { people, source } = usePeopleSuggestions(open ? draft : "");
-  const shown = open ? people : [];
+  // An address typed in full needs no suggestion (which would only cover what lies below the field).
+  const typedInFull = people.some((person) => person.email === draft.trim().toLowerCase());
+  const shown = open && !typedInFull ? people : [];
   const active: Person | undefined = shown[activeIndex];
 
   function close() {
