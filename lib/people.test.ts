@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { AuditEvent } from "@/lib/audit-event";
-import { peopleInEvents, peopleQuerySchema } from "@/lib/people";
+import { PEOPLE_EVENTS_CAP, peopleInEvents, peopleQuerySchema } from "@/lib/people";
 
 const event = (user_name: string | null, user_email: string | null, id: string): AuditEvent => ({
   id,
@@ -26,11 +26,11 @@ const EVENTS = [
 describe("peopleInEvents (ARCHIVE=off)", () => {
   it("finds people by part of a name or an email, any letter case, with their newest name and their count", () => {
     expect(peopleInEvents(EVENTS, "olivia bennett")).toEqual([
-      { name: "Olivia Bennett", email: "olivia.bennett@northwind.example", events: 2 },
+      { name: "Olivia Bennett", email: "olivia.bennett@northwind.example", events: 2, events_capped: false },
     ]);
     expect(peopleInEvents(EVENTS, "NORTHWIND")).toEqual([
-      { name: "Ben Okafor", email: "ben@northwind.example", events: 1 },
-      { name: "Olivia Bennett", email: "olivia.bennett@northwind.example", events: 2 },
+      { name: "Ben Okafor", email: "ben@northwind.example", events: 1, events_capped: false },
+      { name: "Olivia Bennett", email: "olivia.bennett@northwind.example", events: 2, events_capped: false },
     ]);
   });
 
@@ -41,6 +41,14 @@ describe("peopleInEvents (ARCHIVE=off)", () => {
     ]);
     expect(peopleInEvents(EVENTS, "e", 2)).toHaveLength(2);
     expect(peopleInEvents(EVENTS, "nobody")).toEqual([]);
+  });
+
+  it("counts up to the cap, and says when there are more", () => {
+    const many = Array.from({ length: PEOPLE_EVENTS_CAP + 1 }, (_, index) => event("Noah Lee", "noah@acme.example", `n${index}`));
+    expect(peopleInEvents(many, "noah")).toEqual([
+      { name: "Noah Lee", email: "noah@acme.example", events: PEOPLE_EVENTS_CAP, events_capped: true },
+    ]);
+    expect(peopleInEvents(many.slice(1), "noah")[0]).toMatchObject({ events: PEOPLE_EVENTS_CAP, events_capped: false });
   });
 });
 

@@ -13,6 +13,11 @@ export const PEOPLE_ENDPOINT = "/api/people";
 export const PEOPLE_DEFAULT_LIMIT = 8;
 export const PEOPLE_MAX_LIMIT = 20;
 export const PEOPLE_QUERY_MAX_LENGTH = 100;
+/**
+ * Events are counted up to this many per person: a suggestion only needs "a few" or "a lot", and
+ * counting a person's hundred thousand events would cost more than the rest of the answer.
+ */
+export const PEOPLE_EVENTS_CAP = 1000;
 
 /** The route's query: `q`, part of a name or an email (case-insensitive), and how many to answer. */
 export const peopleQuerySchema = z.object({
@@ -35,8 +40,10 @@ export const personSchema = z.object({
   /** The name on their newest event; null when Merge gave none. */
   name: z.string().nullable(),
   email: z.string(),
-  /** How many events of the trail are theirs. */
+  /** How many events of the trail are theirs, at most PEOPLE_EVENTS_CAP. */
   events: z.number().int().nonnegative(),
+  /** True when they have more than PEOPLE_EVENTS_CAP events (`events` is then the cap). */
+  events_capped: z.boolean(),
 });
 
 export type Person = z.infer<typeof personSchema>;
@@ -71,12 +78,15 @@ export function peopleInEvents(events: Iterable<AuditEvent>, query: string, limi
     const key = event.user_email.toLowerCase();
     const known = byEmail.get(key);
     if (known) known.events += 1;
-    else byEmail.set(key, { name: event.user_name, email: key, events: 1 });
+    else byEmail.set(key, { name: event.user_name, email: key, events: 1, events_capped: false });
   }
   return [...byEmail.values()]
     .filter((person) => personMatches(person, query))
     .sort(comparePeople(query))
-    .slice(0, limit);
+    .slice(0, limit)
+    .map((person) =>
+      person.events > PEOPLE_EVENTS_CAP ? { ...person, events: PEOPLE_EVENTS_CAP, events_capped: true } : person,
+    );
 }
 
 /** The archive's suggestions for what was typed; a minute-old answer is still a good suggestion. */

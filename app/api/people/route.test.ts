@@ -10,7 +10,7 @@ import { createPeopleRoute } from "./create-route";
 // no list at all without a session or without an archive.
 
 const simulator = createSimulator({ now: SIMULATOR_NOW });
-const OLIVIA: Person = { name: "Olivia Bennett", email: "olivia.bennett@northwindhr.com", events: 412 };
+const OLIVIA: Person = { name: "Olivia Bennett", email: "olivia.bennett@northwindhr.com", events: 412, events_capped: false };
 
 function routeWithArchive() {
   const asked: PeopleQuery[] = [];

@@ -19,8 +19,8 @@ type UserEmailFilterProps = {
   onApply: (email: string | null) => void;
 };
 
-const count = (events: number, loaded: boolean) =>
-  `${events.toLocaleString("en-US")} ${loaded ? "loaded " : ""}event${events === 1 ? "" : "s"}`;
+const count = ({ events, events_capped }: Person, loaded: boolean) =>
+  `${events.toLocaleString("en-US")}${events_capped ? "+" : ""} ${loaded ? "loaded " : ""}event${events === 1 ? "" : "s"}`;
 
 /**
  * "User email": a combobox (WAI-ARIA APG, list autocomplete) that suggests the people seen in the
@@ -154,7 +154,7 @@ export function UserEmailFilter({ value, onApply }: UserEmailFilterProps) {
                 <span className="font-medium">{person.name ?? person.email}</span>
                 {person.name && <span className="block break-all text-xs text-zinc-600 dark:text-zinc-300">{person.email}</span>}
               </span>
-              <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-300">{count(person.events, source === "loaded")}</span>
+              <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-300">{count(person, source === "loaded")}</span>
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { AuditEvent } from "@/lib/audit-event";
 import { pickFilters, querySchema } from "@/lib/filters";
-import { peopleInEvents } from "@/lib/people";
+import { PEOPLE_EVENTS_CAP, peopleInEvents } from "@/lib/people";
 import { createSimulator } from "@/lib/simulator";
 import { testDatabaseKinds, type TestDatabase } from "@/testing/archive-databases";
 
@@ -107,10 +107,25 @@ describe.each(testDatabaseKinds())("the archive's store on $name", (kind) => {
       name: someone.user_name,
       email: someone.user_email!.toLowerCase(),
       events: ALL.filter((event) => event.user_email?.toLowerCase() === someone.user_email!.toLowerCase()).length,
+      events_capped: false,
     });
     expect(await findPeople(database.db, { q: "no such person anywhere", limit: 8 })).toEqual([]);
     expect(await findPeople(database.db, { q: "%", limit: 8 })).toEqual([]);
     expect(await findPeople(database.db, { q: "e", limit: 2 })).toHaveLength(2);
+  });
+
+  it("counts a person's events up to the cap, and says when there are more", async () => {
+    const busy = ALL.find((event) => event.user_email)!;
+    const copies = (count: number, prefix: string) =>
+      Array.from({ length: count }, (_, index) => ({ ...busy, user_email: "busy@acme.example", id: `${prefix}-${index}` }));
+    await fill(copies(PEOPLE_EVENTS_CAP, "a"));
+    expect(await findPeople(database.db, { q: "busy@", limit: 8 })).toEqual([
+      { name: busy.user_name, email: "busy@acme.example", events: PEOPLE_EVENTS_CAP, events_capped: false },
+    ]);
+    await fill(copies(1, "b"));
+    expect(await findPeople(database.db, { q: "busy@", limit: 8 })).toEqual([
+      { name: busy.user_name, email: "busy@acme.example", events: PEOPLE_EVENTS_CAP, events_capped: true },
+    ]);
   });
 
   it("stores each event once, under Merge's names, with created_at exactly as Merge sent it", async () => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
 import { DEFAULT_PAGE_SIZE, type AuditTrailQuery } from "@/lib/filters";
-import { personSchema, type PeopleQuery, type Person } from "@/lib/people";
+import { PEOPLE_EVENTS_CAP, personSchema, type PeopleQuery, type Person } from "@/lib/people";
 
 import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from "./cursor";
 import type { ArchiveDb } from "./database";
@@ -101,7 +101,7 @@ export async function listArchivedEvents(db: ArchiveDb, query: AuditTrailQuery):
   });
 }
 
-const peopleRowsSchema = z.object({ rows: z.array(personSchema) });
+const peopleRowsSchema = z.object({ rows: z.array(personSchema.omit({ events_capped: true })) });
 
 /**
  * The people of the trail whose name or email contains `q` (case-insensitive), at most `limit`, in
@@ -109,7 +109,10 @@ const peopleRowsSchema = z.object({ rows: z.array(personSchema) });
  *
  * Cheap on a big archive: the distinct emails are walked down the lower(user_email) index one hop
  * each (a "loose index scan", which PostgreSQL does not plan by itself), a person's name is the
- * newest row of theirs in that index, and events are counted only for the people answered.
+ * newest row of theirs in that index, and events are counted only for the people answered, up to
+ * PEOPLE_EVENTS_CAP each. The count walks the index in order: without the ORDER BY, PostgreSQL
+ * plans a bitmap scan that reads all of a person's rows before the LIMIT (2 s, not 20 ms, for eight
+ * people at 1M events).
  */
 export function findPeople(db: ArchiveDb, { q, limit }: PeopleQuery): Promise<Person[]> {
   const needle = q.trim().toLowerCase();
@@ -140,11 +143,19 @@ export function findPeople(db: ArchiveDb, { q, limit }: PeopleQuery): Promise<Pe
         order by prefix desc, email collate "C"
         limit ${limit}
       )
-      select name, email, (select count(*) from ${auditEvents} where ${email} = matches.email)::integer as events
+      select name, email, (
+        select count(*) from (
+          select from ${auditEvents} where ${email} = matches.email order by ${auditEvents.created_at} desc limit ${PEOPLE_EVENTS_CAP + 1}
+        ) capped
+      )::integer as events
       from matches
       order by prefix desc, email collate "C"
     `);
-    return peopleRowsSchema.parse(result).rows;
+    return peopleRowsSchema.parse(result).rows.map(({ events, ...person }) => ({
+      ...person,
+      events: Math.min(events, PEOPLE_EVENTS_CAP),
+      events_capped: events > PEOPLE_EVENTS_CAP,
+    }));
   });
 }
 
