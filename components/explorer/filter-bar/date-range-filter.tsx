@@ -111,7 +111,6 @@ export function DateRangeFilter({ range, preset, onPreset, onChange }: DateRange
               <input
                 id={`${id}-${bound}`}
                 type="text"
-                inputMode="numeric"
                 autoComplete="off"
                 spellCheck={false}
                 placeholder="YYYY-MM-DD HH:MM"
