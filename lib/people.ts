@@ -1,12 +1,11 @@
-import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 
 import type { AuditEvent } from "@/lib/audit-event";
-import { fetchApiJson } from "@/lib/fetch-api";
 
 // The people seen in the audit trail, for the "User email" picker: GET /api/people?q=...&limit=...
 // answers from the archive; with ARCHIVE=off the browser finds them in the events it has loaded
-// (peopleInEvents). Browser-safe: one schema for the route, the fetcher and the tests.
+// (peopleInEvents). One schema for the route, the archive's query, the browser and the tests; zod
+// only, so the server's modules can import it (the browser's query is in people-query-options.ts).
 
 export const PEOPLE_ENDPOINT = "/api/people";
 
@@ -87,17 +86,4 @@ export function peopleInEvents(events: Iterable<AuditEvent>, query: string, limi
     .map((person) =>
       person.events > PEOPLE_EVENTS_CAP ? { ...person, events: PEOPLE_EVENTS_CAP, events_capped: true } : person,
     );
-}
-
-/** The archive's suggestions for what was typed; a minute-old answer is still a good suggestion. */
-export function peopleQueryOptions(query: string) {
-  const q = query.trim().toLowerCase();
-  return queryOptions({
-    queryKey: ["people", q] as const,
-    queryFn: async ({ signal }) =>
-      (await fetchApiJson(`${PEOPLE_ENDPOINT}?${new URLSearchParams({ q })}`, peopleResponseSchema, signal)).people,
-    enabled: q !== "",
-    staleTime: 60 * 1000,
-    retry: false,
-  });
 }

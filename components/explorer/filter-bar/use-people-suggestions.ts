@@ -5,7 +5,8 @@ import { useEffect, useState } from "react";
 
 import { archiveStatusQueryOptions } from "@/lib/archive-status";
 import type { AuditTrailPage } from "@/lib/audit-event";
-import { peopleInEvents, peopleQueryOptions, type Person } from "@/lib/people";
+import { peopleInEvents, type Person } from "@/lib/people";
+import { peopleQueryOptions } from "@/lib/people-query-options";
 import { AUDIT_TRAIL_QUERY_PREFIX } from "@/lib/query-options";
 
 // Typing pauses this long before the archive is asked, so a name typed quickly is one request.
