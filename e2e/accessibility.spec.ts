@@ -46,3 +46,25 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
   });
 }
+
+// The phone's cards and the wide desktop layout, each with an event's detail open too.
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1440, height: 900 },
+]) {
+  test.describe(`${viewport.width} px wide`, () => {
+    test.use({ viewport });
+
+    for (const colorScheme of ["light", "dark"] as const) {
+      test(`the explorer and an event's detail, ${colorScheme} scheme`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await openExplorer(page, "/");
+        await expect(eventRows(page).first()).toBeVisible();
+        await expectNoSeriousA11yViolations(page);
+        await eventRows(page).first().click();
+        await expect(page.getByRole("dialog")).toBeVisible();
+        await expectNoSeriousA11yViolations(page);
+      });
+    }
+  });
+}

@@ -62,7 +62,7 @@ async function signIn(page: Page, baseURL: string): Promise<void> {
   await page.goto(`${baseURL}/`);
   await page.getByRole("button", { name: "Sign in as demo user" }).click();
   await expect(page).toHaveURL(`${baseURL}/`);
-  await expect(page.getByRole("textbox", { name: "User email" })).toBeEnabled();
+  await expect(page.getByRole("combobox", { name: "User email" })).toBeEnabled();
 }
 
 /** Signs in once the archive holds the whole trail, so what it shows can be compared with the simulator. */

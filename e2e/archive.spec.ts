@@ -82,6 +82,32 @@ test("the status line shows the backfill's progress, then how much the archive h
   await expectNoSeriousA11yViolationsInBothSchemes(page);
 });
 
+test("the people picker suggests the archive's people by name, with their events, and filters by the one chosen", async ({ page }) => {
+  await signIn(page, app.baseURL);
+  await expect(page.getByText(SYNCED_LINE)).toBeVisible();
+  const trail = expectedEvents(simulator);
+  const person = trail.find((event) => event.user_name && event.user_email)!;
+  const email = person.user_email!.toLowerCase();
+  const theirs = trail.filter((event) => event.user_email?.toLowerCase() === email).length;
+
+  const field = page.getByRole("combobox", { name: "User email" });
+  const answered = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/people");
+  await field.fill(person.user_name!.toUpperCase());
+  expect((await answered).status()).toBe(200);
+  const option = page.getByRole("listbox", { name: "People in the audit trail" }).getByRole("option").first();
+  await expect(option).toContainText(person.user_name!);
+  await expect(option).toContainText(email);
+  await expect(option).toContainText(`${theirs.toLocaleString("en-US")} ${theirs === 1 ? "event" : "events"}`);
+  await expectNoSeriousA11yViolationsInBothSchemes(page);
+
+  await field.press("ArrowDown");
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await field.press("Enter");
+  await expect(page).toHaveURL((url) => url.searchParams.get("user_email") === email);
+  await expect(field).toHaveValue(email);
+  await expect(eventRows(page).first()).toContainText(email);
+});
+
 test("new events wait behind a button that moves no row, and one click brings them in at the top", async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, app.baseURL);

@@ -35,8 +35,8 @@ test("keyboard: / focuses the email filter, j and k move, Enter opens", async ({
   await expect(eventRows(page).first()).toBeVisible();
 
   await page.keyboard.press("/");
-  await expect(page.getByRole("textbox", { name: "User email" })).toBeFocused();
-  await page.getByRole("textbox", { name: "User email" }).blur();
+  await expect(page.getByRole("combobox", { name: "User email" })).toBeFocused();
+  await page.getByRole("combobox", { name: "User email" }).blur();
 
   await page.keyboard.press("j");
   await page.keyboard.press("j");
@@ -65,7 +65,7 @@ test("a link to an event that is not in the result set says so", async ({ page }
   });
 });
 
-test("pivots narrow the table to this user, this event type, or an hour either side", async ({ page }) => {
+test("pivots narrow the table to this user, this event type, or a span around the event", async ({ page }) => {
   const [event] = await simulatorFirstPage({});
   await openExplorer(page, "/");
   await page.locator(`tr[data-event-id="${event!.id}"]`).click();
@@ -77,8 +77,7 @@ test("pivots narrow the table to this user, this event type, or an hour either s
   expect(codes.every((text) => text.includes(event!.event_type))).toBe(true);
 
   await eventRows(page).first().click();
-  const around = detail(page).getByRole("link", { name: "Events around this time" });
-  await around.click();
+  await detail(page).getByRole("group", { name: "Events around this time" }).getByRole("link", { name: "±1 h" }).click();
   await expect(page).toHaveURL((url) => url.searchParams.has("start_date") && !url.searchParams.has("event_type"));
   const url = new URL(page.url());
   const span = Date.parse(url.searchParams.get("end_date")!) - Date.parse(url.searchParams.get("start_date")!);
@@ -89,4 +88,32 @@ test("pivots narrow the table to this user, this event type, or an hour either s
   await detail(page).getByRole("link", { name: "Only this user" }).click();
   await expect(page).toHaveURL((next) => next.searchParams.get("user_email") === USER && !next.searchParams.has("event"));
   await expect(eventRows(page).first()).toContainText(USER);
+});
+
+test("events around this time: ±5 min, ±1 h or ±1 day, and the new list marks the event it came from", async ({ page }) => {
+  const events = await simulatorFirstPage({ user_email: USER });
+  const event = events[5]!;
+  await openExplorer(page, `/?user_email=${encodeURIComponent(USER)}&event=${event.id}`);
+  const around = detail(page).getByRole("group", { name: "Events around this time" });
+  await expect(around.getByRole("link")).toHaveText(["±5 min", "±1 h", "±1 day"]);
+
+  for (const [label, spanMs] of [
+    ["±1 day", 24 * 60 * 60 * 1000],
+    ["±5 min", 5 * 60 * 1000],
+  ] as const) {
+    await detail(page).getByRole("group", { name: "Events around this time" }).getByRole("link", { name: label }).click();
+    const at = Date.parse(event.created_at);
+    await expect(page).toHaveURL(
+      (url) =>
+        Date.parse(url.searchParams.get("start_date") ?? "") === at - spanMs &&
+        Date.parse(url.searchParams.get("end_date") ?? "") === at + spanMs &&
+        url.searchParams.get("event") === event.id &&
+        !url.searchParams.has("user_email"),
+    );
+    // The new list, of everyone's events, marks the event it started from.
+    const row = page.locator(`tr[data-event-id="${event.id}"]`);
+    await expect(row).toBeVisible();
+    await expect(row).toHaveAttribute("aria-current", "true");
+    await expect(page.locator('tbody tr[aria-current="true"]')).toHaveCount(1);
+  }
 });

@@ -103,3 +103,29 @@ test("Cancel stops a running export and saves nothing", async ({ page }) => {
   release();
   expect(downloads).toBe(0);
 });
+
+test.describe("in Berlin", () => {
+  test.use({ timezoneId: "Europe/Berlin" });
+
+  test("a CSV for people: the event's readable label after Merge's columns, named with the days chosen in Berlin", async ({ page }) => {
+    // Q4 2026 as chosen in Berlin: from Oct 1 00:00 to Jan 1 00:00 there.
+    const q4 = "start_date=2026-09-30T22%3A00%3A00.000Z&end_date=2026-12-31T23%3A00%3A00.000Z";
+    await openExplorer(page, `/?event_type=INVITED_USER&${q4}`);
+    await expect(eventRows(page).first()).toBeVisible();
+
+    const download = page.waitForEvent("download");
+    await exportButton(page).click();
+    await page.getByRole("menuitem", { name: "CSV", exact: true }).click();
+    const file = await download;
+
+    expect(file.suggestedFilename()).toBe("audit-trail_type-INVITED_USER_2026-10-01_2027-01-01_Europe-Berlin.csv");
+    const text = await readFile(await file.path(), "utf8");
+    // Merge's columns first, in Merge's order; ours after them.
+    expect(text.slice(1, text.indexOf("\r\n"))).toBe(
+      "Timestamp,User Name,User Email,Role,IP Address,Event Type,Event Description,Event ID,Event",
+    );
+    const records = parseExport("csv", text);
+    expect(records.length).toBeGreaterThan(0);
+    expect(new Set(records.map((record) => record.Event))).toEqual(new Set(["Invited user"]));
+  });
+});

@@ -80,7 +80,7 @@ async function firstUserEmail(page: Page): Promise<string> {
 }
 
 async function filterByEmail(page: Page, email: string): Promise<string[]> {
-  const input = filterBar(page).getByRole("textbox", { name: "User email" });
+  const input = filterBar(page).getByRole("combobox", { name: "User email" });
   const ids = await showFirstPage(page, (params) => params.get("user_email") === email, async () => {
     await input.fill(email);
     await input.press("Enter");
@@ -101,13 +101,38 @@ test("filtering by email shows only that user's events and puts user_email in th
   await expect(filterBar(page).getByRole("button", { name: `Remove filter User email: ${email}` })).toBeVisible();
 });
 
+test("the people picker suggests people of the loaded events by name, and filters by the email chosen", async ({ page }) => {
+  // The first row's person: their name as the table shows it, and their email.
+  const [name, email] = (await columnTexts(page, 1)).map((text) => text.split("\n")).find(([, second]) => second?.includes("@"))!;
+  const field = filterBar(page).getByRole("combobox", { name: "User email" });
+  await field.fill(name!.split(" ").at(-1)!.toLowerCase());
+  const people = page.getByRole("listbox", { name: "People in the audit trail" });
+  await expect(field).toHaveAttribute("aria-expanded", "true");
+  const option = people.getByRole("option", { name: new RegExp(email!.replace(/[.+]/g, "\\$&")) });
+  await expect(option).toContainText(name!);
+  // With ARCHIVE=off only what this page has loaded is known, and the count says so.
+  await expect(option).toContainText(/\d+ loaded events?/);
+  await expectNoSeriousA11yViolations(page);
+
+  await showFirstPage(page, (params) => params.get("user_email") === email, () => option.click());
+  expect(urlParam(page, "user_email")).toBe(email);
+  await expect(field).toHaveValue(email!);
+  await expect(people).toBeHidden();
+
+  // A typed email still works as before, and Escape closes the suggestions without leaving the field.
+  await field.fill("Ben");
+  await field.press("Escape");
+  await expect(people).toBeHidden();
+  await expect(field).toBeFocused();
+});
+
 test("a malformed email shows a hint and sends nothing", async ({ page }) => {
   const apiCalls: URL[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
     if (url.pathname === "/api/audit-trail") apiCalls.push(url);
   });
-  const input = filterBar(page).getByRole("textbox", { name: "User email" });
+  const input = filterBar(page).getByRole("combobox", { name: "User email" });
   await input.fill("jane@");
   await input.press("Enter");
   await expect(filterBar(page).getByText("Enter a valid email address, e.g. jane@acme.com")).toBeVisible();
@@ -229,6 +254,24 @@ test("a preset writes an absolute start_date and no end_date, and keeps its name
   await expect.poll(() => urlParam(page, "start_date")).toBeNull();
 });
 
+test("calendar presets: Yesterday, This week, Last week and This month, in the user's zone", async ({ page }) => {
+  // Wednesday, Nov 25, 2026, 10:00 in New York (UTC-5).
+  await page.clock.setFixedTime(new Date("2026-11-25T15:00:00Z"));
+  await openExplorer(page, "/");
+  const preset = filterBar(page).getByRole("combobox", { name: "Date range" });
+  for (const [label, start, end] of [
+    ["Yesterday", "2026-11-24T05:00:00.000Z", "2026-11-25T05:00:00.000Z"],
+    ["This week", "2026-11-23T05:00:00.000Z", null],
+    ["Last week", "2026-11-16T05:00:00.000Z", "2026-11-23T05:00:00.000Z"],
+    ["This month", "2026-11-01T04:00:00.000Z", null],
+  ] as const) {
+    await preset.selectOption({ label });
+    await expect.poll(() => [urlParam(page, "start_date"), urlParam(page, "end_date")]).toEqual([start, end]);
+    await expect(preset).toHaveValue(label.toLowerCase().replace(" ", "-"));
+    await expect(filterBar(page).getByRole("button", { name: `Remove filter Date range: ${label}` })).toBeVisible();
+  }
+});
+
 test("Copy link freezes the range, and the link shows a teammate the same rows in the same order", async ({
   page,
   context,
@@ -266,7 +309,7 @@ test("Copy link freezes the range, and the link shows a teammate the same rows i
     await other.goto(link.href);
     await expect(rows(other).first()).toBeVisible();
     await expectTableToStartWith(other, ids);
-    await expect(filterBar(other).getByRole("textbox", { name: "User email" })).toHaveValue(email);
+    await expect(filterBar(other).getByRole("combobox", { name: "User email" })).toHaveValue(email);
     // A frozen range is absolute: the teammate sees it as a custom range.
     await expect(filterBar(other).getByRole("combobox", { name: "Date range" })).toHaveValue("custom");
   } finally {
@@ -289,7 +332,7 @@ test("Back and Forward move between filter states", async ({ page }) => {
   const email = await firstUserEmail(page);
   const emailIds = await filterByEmail(page, email);
   const combobox = filterBar(page).getByRole("combobox", { name: "Event type" });
-  const emailInput = filterBar(page).getByRole("textbox", { name: "User email" });
+  const emailInput = filterBar(page).getByRole("combobox", { name: "User email" });
   await combobox.fill("invited user");
   await showFirstPage(page, (params) => params.get("event_type") === "INVITED_USER", () => combobox.press("Enter"));
 
@@ -329,7 +372,7 @@ test("an email applied on blur and a chip removed by the same click both take ef
   const email = await firstUserEmail(page);
   await openExplorer(page, "/?event_type=INVITED_USER");
   const bar = filterBar(page);
-  await bar.getByRole("textbox", { name: "User email" }).fill(email);
+  await bar.getByRole("combobox", { name: "User email" }).fill(email);
   // The click's mousedown blurs the field (applying the email) before the chip handles the click.
   await bar.getByRole("button", { name: "Remove filter Event type: Invited user" }).click();
   await expect.poll(() => [...new URL(page.url()).searchParams]).toEqual([["user_email", email]]);

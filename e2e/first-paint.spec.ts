@@ -27,7 +27,7 @@ test("until its JavaScript runs, the page shows the rows and its controls are di
   await expect(eventRows(page).first()).toBeVisible();
   const controls = [
     page.getByRole("button", { name: "Sign out" }),
-    page.getByRole("textbox", { name: "User email" }),
+    page.getByRole("combobox", { name: "User email" }),
     page.getByRole("button", { name: "Export", exact: true }),
     page.getByRole("button", { name: "UTC" }),
   ];

@@ -51,7 +51,7 @@ test("with thousands of events loaded the table keeps fewer than 150 rows in the
 test("going back to an earlier filter state is served from the cache", async ({ page }) => {
   await openExplorer(page, `/?user_email=${encodeURIComponent(USER)}`);
   await expect(page.getByText("Showing 60 events")).toBeVisible();
-  const email = page.getByRole("textbox", { name: "User email" });
+  const email = page.getByRole("combobox", { name: "User email" });
   await email.fill("emily.walsh@northwindhr.com");
   await email.press("Enter");
   await expect(eventRows(page).first()).toContainText("emily.walsh@northwindhr.com");

@@ -59,7 +59,7 @@ async function signInWithArchive(page: Page, pathAndQuery = "/"): Promise<void> 
     )
     .toBe(EVENTS);
   await page.goto(`${apps.app.baseURL}${pathAndQuery}`);
-  await expect(page.getByRole("textbox", { name: "User email" })).toBeEnabled();
+  await expect(page.getByRole("combobox", { name: "User email" })).toBeEnabled();
 }
 
 const filterBar = (page: Page) => page.getByRole("search", { name: "Filter events" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { activePreset, DATE_PRESETS, findDatePreset, freezeRange, presetRange, type DatePreset } from "@/lib/date-presets";
+import { activePreset, DATE_PRESETS, findDatePreset, freezeRange, presetRange, rangeKey, type DatePreset } from "@/lib/date-presets";
 import { FILTER_KEYS, parseAuditTrailQuery, toSearchParams } from "@/lib/filters";
 
 // An injected clock: every expectation below is relative to this instant.
@@ -35,21 +35,56 @@ describe("presetRange", () => {
     }
   });
 
-  it("offers the six presets of the product, in order", () => {
+  it("offers the presets of the product, in order", () => {
     expect(DATE_PRESETS.map((p) => p.label)).toEqual([
       "Last hour",
       "Last 24 hours",
       "Last 7 days",
       "Last 30 days",
       "Last 90 days",
+      "Yesterday",
+      "This week",
+      "Last week",
+      "This month",
       "All time",
     ]);
+  });
+
+  describe("calendar presets, in the browser's zone (weeks start on Monday)", () => {
+    // Saturday, Nov 28, 2026, 00:30 local time: the day, the week and the month are the local ones.
+    const saturday = new Date(2026, 10, 28, 0, 30);
+    const local = (month: number, day: number) => new Date(2026, month, day).toISOString();
+
+    it.each([
+      ["yesterday", { start_date: local(10, 27), end_date: local(10, 28) }],
+      ["this-week", { start_date: local(10, 23) }],
+      ["last-week", { start_date: local(10, 16), end_date: local(10, 23) }],
+      ["this-month", { start_date: local(10, 1) }],
+    ])("%s", (id, range) => {
+      expect(presetRange(preset(id), saturday)).toEqual(range);
+    });
+
+    it("count a Sunday in the week that began the Monday before", () => {
+      const sunday = new Date(2026, 10, 29, 23, 0);
+      expect(presetRange(preset("this-week"), sunday)).toEqual({ start_date: local(10, 23) });
+      expect(presetRange(preset("last-week"), new Date(2026, 10, 23, 9))).toEqual({
+        start_date: local(10, 16),
+        end_date: local(10, 23),
+      });
+    });
+
+    it("cross a month's first day", () => {
+      expect(presetRange(preset("yesterday"), new Date(2026, 11, 1, 8))).toEqual({
+        start_date: local(10, 30),
+        end_date: local(11, 1),
+      });
+    });
   });
 });
 
 describe("activePreset", () => {
   const week = preset("last-7-days");
-  const chosen = new Map([[presetRange(week, NOW).start_date!, week]]);
+  const chosen = new Map([[rangeKey(presetRange(week, NOW)), week]]);
 
   it("is All time without dates", () => {
     expect(activePreset({}, chosen)?.label).toBe("All time");
@@ -62,6 +97,14 @@ describe("activePreset", () => {
   it("is custom for a start no preset wrote in this session (e.g. after a reload)", () => {
     expect(activePreset(presetRange(week, NOW), new Map())).toBeNull();
     expect(activePreset({ start_date: "2026-11-01T00:00:00.000Z" }, chosen)).toBeNull();
+  });
+
+  it("names a calendar preset while the URL holds both dates it wrote", () => {
+    const yesterday = preset("yesterday");
+    const range = presetRange(yesterday, NOW);
+    const remembered = new Map([[rangeKey(range), yesterday]]);
+    expect(activePreset(range, remembered)).toBe(yesterday);
+    expect(activePreset({ start_date: range.start_date }, remembered)).toBeNull();
   });
 
   it("is custom once the range has an end, even with a preset's start", () => {

@@ -1,5 +1,5 @@
 import { auditTrailStatsSchema, type AuditTrailStats } from "@/lib/audit-trail-stats";
-import { fetchApiJson } from "@/lib/fetch-audit-trail-page";
+import { fetchApiJson } from "@/lib/fetch-api";
 import { pickFilters, toSearchParams, type AuditTrailFilters } from "@/lib/filters";
 
 // How the browser asks for a result set's total, bars and facets: GET /api/audit-trail/stats.

@@ -10,8 +10,11 @@ import { normalizeFilters, pickFilters, type AuditTrailFilters } from "@/lib/fil
 // same options (passing a fetcher that calls the upstream directly), the client hook reads them,
 // so the hydrated first page is found under the key the browser asks for.
 
+/** The first element of every audit-trail key, for reading all the result sets the cache holds. */
+export const AUDIT_TRAIL_QUERY_PREFIX = "audit-trail";
+
 export function auditTrailQueryKey(filters: AuditTrailFilters) {
-  return ["audit-trail", normalizeFilters(filters)] as const;
+  return [AUDIT_TRAIL_QUERY_PREFIX, normalizeFilters(filters)] as const;
 }
 
 export function auditTrailQueryOptions(

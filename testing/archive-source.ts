@@ -1,7 +1,7 @@
 import type { AuditEvent } from "@/lib/audit-event";
 import { openArchiveDatabase, type ArchiveDatabase } from "@/lib/server/archive/database";
 import { archiveStats, type StatsOptions } from "@/lib/server/archive/stats";
-import { acquireSyncLease, ensureSyncState, listArchivedEvents, storePage } from "@/lib/server/archive/store";
+import { acquireSyncLease, ensureSyncState, findPeople, listArchivedEvents, storePage } from "@/lib/server/archive/store";
 import type { AuditTrailSource } from "@/lib/server/audit-trail-source";
 
 import type { TestDatabaseKind } from "./archive-databases";
@@ -30,6 +30,7 @@ export async function openFilledArchive(
     listPage: async (query) => ({ page: await listArchivedEvents(database.db, query), retries: 0, upstreamMs: 0 }),
     stats: (filters) => archiveStats(database.db, filters, statsOptions),
     nudge: () => {},
+    findPeople: (query) => findPeople(database.db, query),
   };
   return {
     database,

@@ -38,8 +38,9 @@ export const eventColumns = helper.columns([
   helper.accessor("event_description", {
     id: "description",
     header: "Description",
+    // At most three lines (one on a phone's card), long words and URLs wrapped; the detail has the rest.
     cell: (info) => (
-      <span className="line-clamp-2" title={info.getValue()}>
+      <span className="line-clamp-3 [overflow-wrap:anywhere] max-sm:line-clamp-1" title={info.getValue()}>
         {info.getValue()}
       </span>
     ),
@@ -47,16 +48,22 @@ export const eventColumns = helper.columns([
   helper.accessor("ip_address", {
     id: "ip_address",
     header: "IP address",
-    cell: (info) => <span className="truncate font-mono text-xs">{info.getValue()}</span>,
+    // Never cut: an IPv6 address wraps at any character rather than end in "…".
+    cell: (info) => <span className="font-mono text-xs [overflow-wrap:anywhere]">{info.getValue()}</span>,
   }),
 ]);
 
-/** Widths per column id: rows are absolutely positioned, so cells cannot size each other. */
+/**
+ * Layout per column id. From `sm` up, a row is a line of fixed-width cells (rows are absolutely
+ * positioned, so cells cannot size each other). Below it, a row is a card: who and when on the
+ * first line, what on the second, the description's first line on the third; role and IP address
+ * are in the detail.
+ */
 export const COLUMN_CLASS: Record<string, string> = {
-  time: "w-44 shrink-0",
-  user: "w-56 shrink-0",
-  role: "w-32 shrink-0",
-  event: "w-72 shrink-0",
-  description: "min-w-64 flex-1",
-  ip_address: "w-40 shrink-0",
+  time: "w-44 shrink-0 max-sm:order-2 max-sm:w-auto max-sm:text-zinc-600 dark:max-sm:text-zinc-400",
+  user: "w-56 shrink-0 max-sm:order-1 max-sm:w-auto max-sm:flex-1",
+  role: "w-32 shrink-0 max-sm:hidden",
+  event: "w-72 shrink-0 max-sm:order-3 max-sm:basis-full",
+  description: "min-w-64 flex-1 max-sm:order-4 max-sm:min-w-0 max-sm:basis-full",
+  ip_address: "w-44 shrink-0 max-sm:hidden",
 };

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 
 import { actorName } from "@/components/explorer/event-cells/actor";
 import { RoleBadge } from "@/components/explorer/event-cells/role-badge";
-import { eventsAroundThisTime, onlyThisEventType, onlyThisUser } from "@/components/explorer/event-pivots";
+import { AROUND_SPANS, eventsAroundThisTime, onlyThisEventType, onlyThisUser } from "@/components/explorer/event-pivots";
 import { formatTimestamp } from "@/components/explorer/format-timestamp";
 import { useTimeZone } from "@/components/explorer/use-time-zone";
 import { buttonClassName } from "@/components/ui/button";
@@ -52,18 +52,32 @@ function EventFields({ event, filters }: { event: AuditEvent; filters: AuditTrai
   const json = JSON.stringify(event, null, 2);
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Pivots" className="flex flex-wrap gap-2">
-        {userPivot && (
-          <Link href={explorerUrl({ filters: userPivot })} className={buttonClassName("secondary")}>
-            Only this user
+      <nav aria-label="Pivots" className="flex flex-col gap-2">
+        <div className="flex flex-wrap gap-2">
+          {userPivot && (
+            <Link href={explorerUrl({ filters: userPivot })} className={buttonClassName("secondary")}>
+              Only this user
+            </Link>
+          )}
+          <Link href={explorerUrl({ filters: onlyThisEventType(filters, event) })} className={buttonClassName("secondary")}>
+            Only this event type
           </Link>
-        )}
-        <Link href={explorerUrl({ filters: onlyThisEventType(filters, event) })} className={buttonClassName("secondary")}>
-          Only this event type
-        </Link>
-        <Link href={explorerUrl({ filters: eventsAroundThisTime(filters, event) })} className={buttonClassName("secondary")}>
-          Events around this time
-        </Link>
+        </div>
+        {/* The new list opens on the event it came from (`event=`), which marks its row. */}
+        <div role="group" aria-labelledby="events-around-heading" className="flex flex-wrap items-center gap-2">
+          <span id="events-around-heading" className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
+            Events around this time
+          </span>
+          {AROUND_SPANS.map((span) => (
+            <Link
+              key={span.label}
+              href={explorerUrl({ filters: eventsAroundThisTime(filters, event, span.ms), event: event.id })}
+              className={buttonClassName("secondary")}
+            >
+              {span.label}
+            </Link>
+          ))}
+        </div>
       </nav>
 
       <dl className="grid grid-cols-[auto_1fr_auto] items-start gap-x-3 gap-y-3 text-sm">

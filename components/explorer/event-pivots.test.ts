@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { eventsAroundThisTime, onlyThisEventType, onlyThisUser } from "@/components/explorer/event-pivots";
+import { AROUND_SPANS, eventsAroundThisTime, onlyThisEventType, onlyThisUser } from "@/components/explorer/event-pivots";
 import type { AuditEvent } from "@/lib/audit-event";
 
 const event: AuditEvent = {
@@ -25,11 +25,17 @@ describe("pivots", () => {
     expect(onlyThisUser({}, { ...event, user_name: null, user_email: null, role: "SYSTEM" })).toBeNull();
   });
 
-  it("show one hour either side of the event, keeping only the page size", () => {
-    expect(eventsAroundThisTime({ user_email: { include: ["x@y.co"], exclude: [] }, page_size: 100 }, event)).toEqual({
+  it("show a span either side of the event, keeping only the page size", () => {
+    expect(eventsAroundThisTime({ user_email: { include: ["x@y.co"], exclude: [] }, page_size: 100 }, event, 60 * 60 * 1000)).toEqual({
       page_size: 100,
       start_date: "2026-11-28T09:30:00.123Z",
       end_date: "2026-11-28T11:30:00.123Z",
+    });
+    expect(AROUND_SPANS.map(({ label }) => label)).toEqual(["±5 min", "±1 h", "±1 day"]);
+    expect(eventsAroundThisTime({}, event, AROUND_SPANS[0].ms)).toEqual({
+      page_size: undefined,
+      start_date: "2026-11-28T10:25:00.123Z",
+      end_date: "2026-11-28T10:35:00.123Z",
     });
   });
 });

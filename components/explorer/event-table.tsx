@@ -6,14 +6,19 @@ import { useCallback, useEffect, useMemo, useRef, type ReactNode, type RefObject
 import { COLUMN_CLASS } from "@/components/explorer/columns";
 import type { EventTable as EventTableInstance } from "@/components/explorer/use-event-table";
 import { useRowNavigation } from "@/components/explorer/use-row-navigation";
+import { useMediaQuery } from "@/components/use-media-query";
 
 // Rows are virtualized (only those in view plus an overscan are in the DOM, so 10,000 loaded events
 // stay light) yet keep table semantics: explicit roles, aria-rowcount and aria-rowindex, because
-// grid/flex layout on table elements can make browsers drop the implicit ones.
+// grid/flex layout on table elements can make browsers drop the implicit ones. Rows are measured
+// as they render: a description takes up to three lines. Below `sm` (640 px) each row is a card
+// (see COLUMN_CLASS) and the column headers are left to screen readers.
 
 const ROW_HEIGHT = 56;
+const CARD_HEIGHT = 84;
 const HEADER_HEIGHT = 40;
 const OVERSCAN = 12;
+const PHONE = "(max-width: 639.98px)";
 
 type EventTableProps = {
   table: EventTableInstance;
@@ -48,6 +53,8 @@ export function EventTable({
   const ownRef = useRef<HTMLDivElement>(null);
   const scrollRef = callerRef ?? ownRef;
   const rows = table.getRowModel().rows;
+  const phone = useMediaQuery(PHONE);
+  const headerHeight = phone ? 0 : HEADER_HEIGHT;
 
   // The React Compiler (which this warning is about) is not enabled here: the virtualizer is read
   // afresh on every render.
@@ -55,12 +62,12 @@ export function EventTable({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => (phone ? CARD_HEIGHT : ROW_HEIGHT),
     getItemKey: (index) => rows[index]?.id ?? index,
     overscan: OVERSCAN,
-    // The sticky header sits above the rows inside the same scroll box.
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
+    // The sticky header sits above the rows inside the same scroll box (not on a phone).
+    scrollMargin: headerHeight,
+    scrollPaddingStart: headerHeight,
     // Before the browser measures anything (server render, hydration) render the whole first page,
     // so the HTML of a shared link already shows its events.
     initialRect: { width: 1280, height: HEADER_HEIGHT + ROW_HEIGHT * Math.min(rows.length, 100) },
@@ -80,6 +87,16 @@ export function EventTable({
     openEventId,
     onOpen,
   });
+
+  // A list opened on an event (a link to it, "Events around this time") scrolls to its row once found.
+  const revealOnce = useRef(openEventId);
+  useEffect(() => {
+    const index = revealOnce.current === null ? -1 : rowIds.indexOf(revealOnce.current);
+    if (index < 0) return;
+    revealOnce.current = null;
+    setActiveIndex(index);
+    virtualizer.scrollToIndex(index, { align: "center" });
+  }, [rowIds, setActiveIndex, virtualizer]);
 
   useEffect(() => {
     if (measured && hasNextPage && canLoadMore && lastVisible >= rows.length - prefetchDistance) onLoadMore();
@@ -101,9 +118,9 @@ export function EventTable({
       <table
         role="table"
         aria-rowcount={hasNextPage ? -1 : rows.length + 1}
-        className="grid w-full min-w-[1040px] border-collapse text-sm"
+        className="grid w-full border-collapse text-sm sm:min-w-[1040px]"
       >
-        <thead role="rowgroup" className="sticky top-0 z-10 grid bg-zinc-50 dark:bg-zinc-900">
+        <thead role="rowgroup" className="sticky top-0 z-10 grid bg-zinc-50 max-sm:sr-only dark:bg-zinc-900">
           {headerGroups.map((group) => (
             <tr
               key={group.id}
@@ -133,6 +150,7 @@ export function EventTable({
             return (
               <tr
                 key={row.id}
+                ref={virtualizer.measureElement}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-current={isOpen ? "true" : undefined}
@@ -150,11 +168,11 @@ export function EventTable({
                     onOpen(row.id);
                   }
                 }}
-                className={`absolute left-0 flex w-full cursor-pointer items-center border-b border-zinc-100 outline-none hover:bg-zinc-50 focus-visible:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600 dark:border-zinc-800/70 dark:hover:bg-zinc-900 dark:focus-visible:bg-indigo-950 ${isOpen ? "bg-indigo-50 dark:bg-indigo-950/60" : ""}`}
-                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
+                className={`absolute left-0 flex w-full cursor-pointer items-center border-b border-zinc-100 py-1.5 outline-none hover:bg-zinc-50 focus-visible:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600 max-sm:flex-wrap max-sm:items-baseline max-sm:gap-x-2 max-sm:gap-y-0.5 max-sm:px-3 max-sm:py-2.5 dark:border-zinc-800/70 dark:hover:bg-zinc-900 dark:focus-visible:bg-indigo-950 ${isOpen ? "bg-indigo-50 shadow-[inset_4px_0_0_var(--color-indigo-600)] dark:bg-indigo-950/60 dark:shadow-[inset_4px_0_0_var(--color-indigo-400)]" : ""}`}
+                style={{ minHeight: phone ? undefined : ROW_HEIGHT, transform: `translateY(${item.start - headerHeight}px)` }}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} role="cell" className={`min-w-0 overflow-hidden px-3 ${COLUMN_CLASS[cell.column.id] ?? ""}`}>
+                  <td key={cell.id} role="cell" className={`min-w-0 overflow-hidden px-3 max-sm:px-0 ${COLUMN_CLASS[cell.column.id] ?? ""}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

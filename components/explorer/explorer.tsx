@@ -12,6 +12,7 @@ import { findUserEmailInput, isTypingTarget } from "@/components/explorer/keyboa
 import { applyFacet } from "@/components/explorer/stats/facet-filter";
 import { ResultStats } from "@/components/explorer/stats/result-stats";
 import { useAuditTrailStats } from "@/components/explorer/stats/use-audit-trail-stats";
+import { KeyboardShortcuts } from "@/components/explorer/keyboard-shortcuts";
 import { UrlProblems } from "@/components/explorer/url-problems";
 import { useExplorerUrlWriter } from "@/components/explorer/use-explorer-url-writer";
 import { readExplorerUrl } from "@/lib/explorer-url";
@@ -62,6 +63,7 @@ export function Explorer({ demo, archive }: { demo: boolean; archive: boolean })
         <FilterBar filters={filters} archive={archive} openEvent={event} onFiltersChange={changeFilters}>
           {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
           <ExportMenu filters={filters} total={stats.isPlaceholderData ? undefined : stats.data?.total} />
+          <KeyboardShortcuts />
         </FilterBar>
       </div>
       <UrlProblems problems={url.problems} search={search} />

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 import { exportCountText, exportProgressText } from "@/components/explorer/export-words";
+import { useTimeZone } from "@/components/explorer/use-time-zone";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
@@ -27,6 +28,7 @@ type ExportMenuProps = {
 
 export function ExportMenu({ filters, total }: ExportMenuProps) {
   const { status, start, cancel, dismiss } = useExport();
+  const { timeZone } = useTimeZone();
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -66,7 +68,7 @@ export function ExportMenu({ filters, total }: ExportMenuProps) {
   const exportAs = async (format: ExportFormat) => {
     close();
     if (!filters) return;
-    const outcome = await start(filters, format);
+    const outcome = await start(filters, format, timeZone);
     if (outcome.kind === "saved") toast(`Exported ${exportCountText(outcome.events)} to ${outcome.filename}`);
     if (outcome.kind === "cancelled") toast("Export cancelled");
   };

@@ -54,5 +54,5 @@ export async function signInAsDemo(page: Page, baseURL: string): Promise<void> {
   await page.goto(`${baseURL}/`);
   await page.getByRole("button", { name: "Sign in as demo user" }).click();
   await expect(page).toHaveURL(`${baseURL}/`);
-  await expect(page.getByRole("textbox", { name: "User email" })).toBeEnabled();
+  await expect(page.getByRole("combobox", { name: "User email" })).toBeEnabled();
 }

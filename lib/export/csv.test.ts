@@ -19,7 +19,7 @@ const event: AuditEvent = {
 describe("the CSV header", () => {
   it("starts with a UTF-8 BOM and names Merge's columns plus the event id, CRLF-terminated", () => {
     expect(CSV_HEADER).toBe(
-      `${CSV_BOM}Timestamp,User Name,User Email,Role,IP Address,Event Type,Event Description,Event ID\r\n`,
+      `${CSV_BOM}Timestamp,User Name,User Email,Role,IP Address,Event Type,Event Description,Event ID,Event\r\n`,
     );
   });
 });
@@ -71,6 +71,7 @@ describe("the formula-injection guard", () => {
       "'-y",
       "'@z",
       event.id,
+      "'-y",
     ]);
   });
 });
@@ -91,7 +92,7 @@ describe("csvRow", () => {
   it("writes the columns in the header's order, CRLF-terminated", () => {
     expect(csvRow(event)).toBe(
       "2026-11-02T10:15:30.123456Z,Jane Doe,jane@acme.com,ADMIN,203.0.113.7,INVITED_USER,Jane Doe invited bob@acme.com," +
-        `${event.id}\r\n`,
+        `${event.id},Invited user\r\n`,
     );
   });
 
@@ -110,6 +111,7 @@ describe("csvRow", () => {
           event.event_type,
           description,
           event.id,
+          "Invited user",
         ]);
       }),
     );

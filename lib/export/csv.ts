@@ -1,8 +1,10 @@
 import type { AuditEvent } from "@/lib/audit-event";
+import { eventTypeLabel } from "@/lib/event-types";
 
 // CSV as RFC 4180 describes it (CRLF records, quoted fields with doubled quotes), in UTF-8 with a
 // byte order mark: without the BOM, Excel on Windows reads the file as the local code page and
-// garbles every non-ASCII name. Columns are Merge's own export columns, plus the event id.
+// garbles every non-ASCII name. Columns are Merge's own export columns in Merge's order, then ours:
+// the event id, and "Event", the event type's readable label (for people; "Event Type" keeps the code).
 
 export const CSV_BOM = "\uFEFF";
 export const CSV_COLUMNS = [
@@ -14,6 +16,7 @@ export const CSV_COLUMNS = [
   "Event Type",
   "Event Description",
   "Event ID",
+  "Event",
 ] as const;
 
 const CRLF = "\r\n";
@@ -69,6 +72,8 @@ export function csvRow(event: AuditEvent): string {
     csvCell(event.event_description) +
     "," +
     csvCell(event.id) +
+    "," +
+    csvCell(eventTypeLabel(event.event_type)) +
     CRLF
   );
 }

@@ -24,6 +24,7 @@ function run(response: Response | Error, signal = new AbortController().signal) 
   const result = runExport({
     filters: { user_email: { include: ["jane@acme.com"], exclude: [] }, page_size: 50 },
     format: "ndjson",
+    timeZone: "UTC",
     signal,
     onProgress: (events) => progress.push(events),
     fetch: async (input) => {
@@ -44,12 +45,11 @@ describe("exportUrl", () => {
 });
 
 describe("runExport", () => {
-  it("returns the whole file with the server's file name, reporting progress as events arrive", async () => {
-    const headers = { "Content-Disposition": "attachment; filename=\"a.ndjson\"; filename*=UTF-8''a.ndjson" };
-    const { result, progress, urls } = run(streamed([line(1) + line(2), line(3)], { headers }));
+  it("returns the whole file named after the filters, reporting progress as events arrive", async () => {
+    const { result, progress, urls } = run(streamed([line(1) + line(2), line(3)]));
     const file = await result;
     expect(urls).toEqual(["/api/audit-trail/export?user_email=jane%40acme.com&format=ndjson"]);
-    expect(file.filename).toBe("a.ndjson");
+    expect(file.filename).toBe("audit-trail_user-jane@acme.com.ndjson");
     expect(file.events).toBe(3);
     expect(await file.blob.text()).toBe(line(1) + line(2) + line(3));
     expect(progress).toEqual([2, 3]);

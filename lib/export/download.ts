@@ -1,5 +1,5 @@
 import { readApiError } from "@/lib/api-errors";
-import { filenameFromContentDisposition } from "@/lib/export/filename";
+import { exportFilename } from "@/lib/export/filename";
 import { ENCODERS, type ExportFormat } from "@/lib/export/formats";
 import { createRecordCounter } from "@/lib/export/record-counter";
 import { pickFilters, toSearchParams, type AuditTrailFilters } from "@/lib/filters";
@@ -30,6 +30,8 @@ export type ExportFile = { blob: Blob; filename: string; events: number };
 export type RunExportOptions = {
   filters: AuditTrailFilters;
   format: ExportFormat;
+  /** The zone the explorer shows times in: the file is named with the days the user chose there. */
+  timeZone: string;
   signal: AbortSignal;
   onProgress: (events: number) => void;
   fetch?: typeof fetch;
@@ -83,7 +85,7 @@ export async function runExport(options: RunExportOptions): Promise<ExportFile> 
       { cause: error },
     );
   }
-  const filename = filenameFromContentDisposition(response.headers.get("Content-Disposition")) ?? `audit-trail.${format}`;
+  const filename = exportFilename(options.filters, ENCODERS[format].extension, options.timeZone);
   const blob = new Blob(chunks, { type: ENCODERS[format].contentType });
   return { blob, filename, events: counter.count };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { contentDisposition, exportFilename, filenameFromContentDisposition } from "@/lib/export/filename";
+import { contentDisposition, exportFilename } from "@/lib/export/filename";
 
 describe("exportFilename", () => {
   it("names the filters in a fixed order with UTC days", () => {
@@ -31,6 +31,17 @@ describe("exportFilename", () => {
     expect(exportFilename({ end_date: "2026-11-28T00:00:00.000Z" }, "ndjson")).toBe("audit-trail_until-2026-11-28.ndjson");
   });
 
+  it("names the days as chosen in the explorer's zone, and that zone", () => {
+    // Q4 chosen in Berlin: midnight there is 22:00 or 23:00 UTC the day before.
+    const q4 = { start_date: "2026-09-30T22:00:00.000Z", end_date: "2026-12-31T23:00:00.000Z" };
+    expect(exportFilename(q4, "csv")).toBe("audit-trail_2026-09-30_2026-12-31.csv");
+    expect(exportFilename(q4, "csv", "Europe/Berlin")).toBe("audit-trail_2026-10-01_2027-01-01_Europe-Berlin.csv");
+    expect(exportFilename({ start_date: "2026-11-01T04:00:00.000Z" }, "csv", "America/New_York")).toBe(
+      "audit-trail_from-2026-11-01_America-New_York.csv",
+    );
+    expect(exportFilename({ user_email: { include: ["jane@acme.com"], exclude: [] } }, "csv", "Europe/Berlin")).toBe("audit-trail_user-jane@acme.com.csv");
+  });
+
   it("says 'all' without filters", () => {
     expect(exportFilename({}, "csv")).toBe("audit-trail_all.csv");
   });
@@ -51,11 +62,5 @@ describe("contentDisposition", () => {
     const header = contentDisposition('zoë "q" (1)*.csv');
     expect(header).toBe("attachment; filename=\"zo_ _q_ (1)*.csv\"; filename*=UTF-8''zo%C3%AB%20%22q%22%20%281%29%2A.csv");
     expect(/^[\x20-\x7e]*$/.test(header)).toBe(true);
-  });
-
-  it("is read back by filenameFromContentDisposition, the UTF-8 name first", () => {
-    expect(filenameFromContentDisposition(contentDisposition("zoë.csv"))).toBe("zoë.csv");
-    expect(filenameFromContentDisposition('attachment; filename="plain.csv"')).toBe("plain.csv");
-    expect(filenameFromContentDisposition(null)).toBeUndefined();
   });
 });

@@ -6,16 +6,30 @@ import { onlyValue, pickFilters, type AuditTrailFilters } from "@/lib/filters";
 // Safe in file names on every desktop OS and in a quoted header parameter; anything else becomes "-".
 const UNSAFE = /[^A-Za-z0-9@._+-]+/g;
 
-const day = (iso: string) => iso.slice(0, 10); // filters are normalised to toISOString(): UTC already
+/** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
+function dayIn(iso: string, timeZone: string): string {
+  // Filters are normalised to toISOString(): in UTC the day is the string's own first ten characters.
+  if (timeZone === "UTC") return iso.slice(0, 10);
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(
+    new Date(iso),
+  );
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
 
-function dateRange(start: string | undefined, end: string | undefined): string | undefined {
-  if (start && end) return `${day(start)}_${day(end)}`;
-  if (start) return `from-${day(start)}`;
-  if (end) return `until-${day(end)}`;
+function dateRange(start: string | undefined, end: string | undefined, timeZone: string): string | undefined {
+  if (start && end) return `${dayIn(start, timeZone)}_${dayIn(end, timeZone)}`;
+  if (start) return `from-${dayIn(start, timeZone)}`;
+  if (end) return `until-${dayIn(end, timeZone)}`;
   return undefined;
 }
 
-export function exportFilename(filters: AuditTrailFilters, extension: string): string {
+/**
+ * The export's file name. Its days are those the user chose, in the zone the explorer shows
+ * (`timeZone`, an IANA name; the server, which knows no zone, names them in UTC); a zone other than
+ * UTC is named after them, so the file says which days it means.
+ */
+export function exportFilename(filters: AuditTrailFilters, extension: string, timeZone = "UTC"): string {
   const parts = ["audit-trail"];
   const user = onlyValue(filters.user_email);
   const type = onlyValue(filters.event_type);
@@ -24,8 +38,8 @@ export function exportFilename(filters: AuditTrailFilters, extension: string): s
   // Filters too long to spell in a name: the name at least says the file is not everything.
   const spelled = new Set<string>(["start_date", "end_date", "order", ...(user ? ["user_email"] : []), ...(type ? ["event_type"] : [])]);
   if (Object.keys(pickFilters(filters)).some((key) => !spelled.has(key))) parts.push("filtered");
-  const range = dateRange(filters.start_date, filters.end_date);
-  if (range) parts.push(range);
+  const range = dateRange(filters.start_date, filters.end_date, timeZone);
+  if (range) parts.push(timeZone === "UTC" ? range : `${range}_${timeZone}`);
   if (parts.length === 1) parts.push("all");
   return `${parts.map((part) => part.replace(UNSAFE, "-")).join("_")}.${extension}`;
 }
@@ -41,19 +55,4 @@ const rfc5987 = (value: string) =>
 export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(filename)}`;
-}
-
-/** The file name from a Content-Disposition header (the UTF-8 form first), or undefined. */
-export function filenameFromContentDisposition(header: string | null): string | undefined {
-  if (!header) return undefined;
-  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
-  if (extended) {
-    try {
-      return decodeURIComponent(extended[1]!.trim());
-    } catch {
-      // A malformed percent-escape: fall back to the plain parameter below.
-    }
-  }
-  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) ?? /filename\s*=\s*([^;]+)/i.exec(header);
-  return plain?.[1]?.trim() || undefined;
 }

@@ -20,7 +20,7 @@ export function useExport() {
 
   useEffect(() => () => running.current?.abort(), []);
 
-  const start = useCallback(async (filters: AuditTrailFilters, format: ExportFormat): Promise<ExportDownloadResult> => {
+  const start = useCallback(async (filters: AuditTrailFilters, format: ExportFormat, timeZone: string): Promise<ExportDownloadResult> => {
     running.current?.abort();
     const controller = new AbortController();
     running.current = controller;
@@ -29,6 +29,7 @@ export function useExport() {
       const file = await runExport({
         filters,
         format,
+        timeZone,
         signal: controller.signal,
         onProgress: (events) => setStatus({ kind: "running", format, events }),
       });

@@ -4,7 +4,9 @@ import { needsArchiveMessage } from "@/lib/api-errors";
 import { filtersNeedingArchive, toMergeQuery, type AuditTrailFilters, type AuditTrailQuery } from "@/lib/filters";
 import { ApiError } from "@/lib/server/api-error";
 import type { AuditTrailStats } from "@/lib/audit-trail-stats";
-import { listArchivedPage, nudgeArchive, readArchiveStats } from "@/lib/server/archive/runtime";
+import { findArchivedPeople, listArchivedPage, nudgeArchive, readArchiveStats } from "@/lib/server/archive/runtime";
+import type { PeopleQuery, Person } from "@/lib/people";
+import { ArchiveError } from "@/lib/server/archive/errors";
 import { getServerConfig, type ServerConfig } from "@/lib/server/config";
 import type { ListOptions, ListResult } from "@/lib/server/merge/client";
 import { createUpstreamClient, type UpstreamClientOptions } from "@/lib/server/upstream-client";
@@ -20,6 +22,12 @@ export type AuditTrailSource = {
   stats(filters: AuditTrailFilters): Promise<AuditTrailStats>;
   /** Someone opened or refreshed the explorer: the archive asks Merge once for newer events. */
   nudge(): void;
+  /**
+   * The people of the trail matching a query, from the archive. Merge cannot list people, so
+   * without an archive this throws ArchiveError("archive_unavailable"): the browser then looks in
+   * the events it has loaded instead.
+   */
+  findPeople(query: PeopleQuery): Promise<Person[]>;
 };
 
 export type AuditTrailSourceOptions = Pick<UpstreamClientOptions, "simulator" | "fetch">;
@@ -29,6 +37,7 @@ const archiveSource: AuditTrailSource = {
   listPage: async (query) => ({ page: await listArchivedPage(query), retries: 0, upstreamMs: 0 }),
   stats: readArchiveStats,
   nudge: nudgeArchive,
+  findPeople: findArchivedPeople,
 };
 
 export function createAuditTrailSource(config: ServerConfig, options: AuditTrailSourceOptions = {}): AuditTrailSource {
@@ -45,6 +54,7 @@ export function createAuditTrailSource(config: ServerConfig, options: AuditTrail
       throw new ApiError("needs_archive", needsArchiveMessage("stats"), "stats");
     },
     nudge: () => {},
+    findPeople: () => Promise.reject(new ArchiveError("archive_unavailable", "The archive is off (ARCHIVE=off): no people to list")),
   };
 }
 

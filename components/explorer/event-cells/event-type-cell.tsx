@@ -6,7 +6,7 @@ export function EventTypeCell({ code }: { code: string }) {
   return (
     <div className="min-w-0">
       <div className="truncate">{known ? eventTypeLabel(code) : "Unrecognised event type"}</div>
-      <div className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">{code}</div>
+      <div className="truncate font-mono text-xs text-zinc-600 max-sm:hidden dark:text-zinc-400">{code}</div>
     </div>
   );
 }

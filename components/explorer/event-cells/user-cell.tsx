@@ -7,7 +7,8 @@ export function UserCell({ event }: { event: AuditEvent }) {
   return (
     <div className="min-w-0">
       <div className="truncate font-medium">{name}</div>
-      {showEmail && <div className="truncate text-xs text-zinc-600 dark:text-zinc-400">{event.user_email}</div>}
+      {/* A phone's card names who; the email is in the detail. */}
+      {showEmail && <div className="truncate text-xs text-zinc-600 max-sm:hidden dark:text-zinc-400">{event.user_email}</div>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useHydrated } from "@/components/use-hydrated";
-import type { DatePreset } from "@/lib/date-presets";
+import { isAllTime, type DatePreset } from "@/lib/date-presets";
 import { EVENT_GROUP_SLUGS, eventTypeLabel, type EventGroupSlug } from "@/lib/event-types";
 import type { FilterPatch } from "@/lib/explorer-url";
 import { removeValue, type AuditTrailFilters, type MultiValueKey } from "@/lib/filters";
@@ -32,7 +32,7 @@ function chipsFor(filters: AuditTrailFilters, preset: DatePreset | null, formatD
   if (filters.q) chips.push({ name: "Search", value: filters.q, remove: { q: null } });
   // Not "Oldest first": that is the toggle's own name, and a chip must not answer to it.
   if (filters.order) chips.push({ name: "Order", value: "ascending", remove: { order: null } });
-  if (preset && preset.durationMs !== null) {
+  if (preset && !isAllTime(preset)) {
     chips.push({ name: "Date range", value: preset.label, remove: { start_date: null, end_date: null } });
   } else {
     if (filters.start_date) chips.push({ name: "From", value: formatDate(filters.start_date), remove: { start_date: null } });

@@ -1,13 +1,13 @@
 "use client";
 
-import { useId, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { useId, useRef, useState, type KeyboardEvent } from "react";
 
 import { useHydrated } from "@/components/use-hydrated";
 import { CUSTOM_LABEL, DATE_PRESETS, findDatePreset, type DatePreset, type DateRange } from "@/lib/date-presets";
 import { readQueryParams, toSearchParams } from "@/lib/filters";
 
 import { FIELD_CLASS, HINT_CLASS, LABEL_CLASS } from "./field-styles";
-import { isoToLocalInput, localInputToIso } from "./local-datetime";
+import { isoToLocalInput, isoToTypedDateTime, readTypedDateTime } from "./local-datetime";
 import { useDraft } from "./use-draft";
 
 type Bound = "start_date" | "end_date";
@@ -21,32 +21,36 @@ type DateRangeFilterProps = {
   onChange: (patch: Partial<Record<Bound, string | null>>) => void;
 };
 
-/** Date range: presets, and "From"/"To" in the user's time zone, applied on Enter or blur. */
+/**
+ * Date range: presets, and "From"/"To" in the user's time zone, applied on Enter or blur. Each date
+ * is a text field (typed as YYYY-MM-DD HH:MM) and a calendar button: two Tab stops, where a
+ * `datetime-local` field makes one of each part of the date.
+ */
 export function DateRangeFilter({ range, preset, onPreset, onChange }: DateRangeFilterProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   // Local wall-clock values need the browser's zone: empty in the server's HTML, filled once hydrated.
   const hydrated = useHydrated();
-  const local = (iso: string | undefined) => (hydrated && iso ? isoToLocalInput(iso) : "");
+  const local = (iso: string | undefined) => (hydrated && iso ? isoToTypedDateTime(iso) : "");
   const [fromDraft, setFromDraft] = useDraft(local(range.start_date));
   const [toDraft, setToDraft] = useDraft(local(range.end_date));
   const [hint, setHint] = useState<{ bound: Bound; message: string } | null>(null);
+  const pickers = useRef<Partial<Record<Bound, HTMLInputElement | null>>>({});
 
-  function apply(bound: Bound, input: HTMLInputElement) {
-    // Untouched: keep the URL's exact value (it can carry milliseconds the input cannot show).
-    if (input.value === local(range[bound]) && !input.validity.badInput) {
+  function apply(bound: Bound, text: string) {
+    // Untouched: keep the URL's exact value (it can carry milliseconds the field does not show).
+    if (text.trim() === local(range[bound])) {
       setHint(null);
       return;
     }
-    // A half-typed datetime-local reads as "": tell the user instead of removing the bound.
-    if (input.validity.badInput) {
-      setHint({ bound, message: "Enter a full date and time" });
-      return;
-    }
-    const iso = input.value === "" ? null : localInputToIso(input.value);
-    if (input.value !== "" && iso === null) {
-      setHint({ bound, message: "Enter a full date and time" });
-      return;
+    let iso: string | null = null;
+    if (text.trim() !== "") {
+      const typed = readTypedDateTime(text);
+      if (!typed.ok) {
+        setHint({ bound, message: typed.message });
+        return;
+      }
+      iso = typed.iso;
     }
     const next = { ...range, [bound]: iso ?? undefined };
     const [problem] = readQueryParams(toSearchParams(next), ["start_date", "end_date"]).errors;
@@ -61,12 +65,8 @@ export function DateRangeFilter({ range, preset, onPreset, onChange }: DateRange
   function onKeyDown(bound: Bound, event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === "Enter") {
       event.preventDefault();
-      apply(bound, event.currentTarget);
+      apply(bound, event.currentTarget.value);
     }
-  }
-
-  function onBlur(bound: Bound, event: FocusEvent<HTMLInputElement>) {
-    apply(bound, event.currentTarget);
   }
 
   const bounds = [
@@ -103,25 +103,57 @@ export function DateRangeFilter({ range, preset, onPreset, onChange }: DateRange
           </select>
         </div>
         {bounds.map(({ bound, label, draft, setDraft }) => (
-          <div key={bound} className="flex w-full min-w-0 flex-col gap-1 sm:w-60">
+          <div key={bound} className="flex w-full min-w-0 flex-col gap-1 sm:w-52">
             <label htmlFor={`${id}-${bound}`} className={LABEL_CLASS}>
               {label}
             </label>
-            <input
-              id={`${id}-${bound}`}
-              type="datetime-local"
-              step={1}
-              value={draft}
-              onChange={(event) => {
-                setDraft(event.target.value);
-                setHint(null);
-              }}
-              onKeyDown={(event) => onKeyDown(bound, event)}
-              onBlur={(event) => onBlur(bound, event)}
-              aria-invalid={hint?.bound === bound}
-              aria-describedby={hint ? hintId : undefined}
-              className={FIELD_CLASS}
-            />
+            <div className="relative">
+              <input
+                id={`${id}-${bound}`}
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="YYYY-MM-DD HH:MM"
+                value={draft}
+                onChange={(event) => {
+                  setDraft(event.target.value);
+                  setHint(null);
+                }}
+                onKeyDown={(event) => onKeyDown(bound, event)}
+                onBlur={(event) => apply(bound, event.currentTarget.value)}
+                aria-invalid={hint?.bound === bound}
+                aria-describedby={hint ? hintId : undefined}
+                className={`${FIELD_CLASS} pr-9`}
+              />
+              {/* The browser's own calendar, opened by the button; kept out of the Tab order. */}
+              <input
+                ref={(element) => {
+                  pickers.current[bound] = element;
+                }}
+                type="datetime-local"
+                step={1}
+                tabIndex={-1}
+                aria-hidden="true"
+                value={hydrated && range[bound] ? isoToLocalInput(range[bound]) : ""}
+                onChange={(event) => {
+                  setDraft(event.target.value.replace("T", " "));
+                  apply(bound, event.target.value);
+                }}
+                className="pointer-events-none absolute bottom-0 left-0 h-0 w-full opacity-0"
+              />
+              <button
+                type="button"
+                aria-label={`Choose ${label} on a calendar`}
+                title={`Choose ${label} on a calendar`}
+                onClick={() => pickers.current[bound]?.showPicker()}
+                className="absolute inset-y-0 right-1 my-auto h-7 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+              >
+                <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 fill-none stroke-current stroke-[1.5]">
+                  <rect x="2" y="3" width="12" height="11" rx="1.5" />
+                  <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
+                </svg>
+              </button>
+            </div>
           </div>
         ))}
       </div>

@@ -5,7 +5,7 @@ import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
 
-import { activePreset, presetRange, type ChosenPresets, type DatePreset } from "@/lib/date-presets";
+import { activePreset, presetRange, rangeKey, type ChosenPresets, type DatePreset } from "@/lib/date-presets";
 import { patchFilters, type FilterPatch } from "@/lib/explorer-url";
 import { DEFAULT_PAGE_SIZE, onlyValue, valueFilterOf, type AuditTrailFilters } from "@/lib/filters";
 
@@ -45,7 +45,7 @@ export function FilterBar({ filters: urlFilters, archive, openEvent, onFiltersCh
   const setFilters = (patch: FilterPatch) => onFiltersChange((latest) => patchFilters(latest, patch));
   // The page size is a view preference, not a filter: clearing keeps it.
   const clearFilters = () => onFiltersChange((latest) => ({ page_size: latest.page_size }));
-  // The URL only holds absolute dates; the page remembers which start dates its presets wrote.
+  // The URL only holds absolute dates; the page remembers which ranges its presets wrote.
   const [chosenPresets, setChosenPresets] = useState<ChosenPresets>(() => new Map());
   const preset = activePreset(filters, chosenPresets);
   const hydrated = useHydrated();
@@ -54,9 +54,9 @@ export function FilterBar({ filters: urlFilters, archive, openEvent, onFiltersCh
   const [controlsOpen, setControlsOpen] = useState(false);
 
   function applyPreset(chosen: DatePreset) {
-    const { start_date } = presetRange(chosen, new Date());
-    if (start_date) setChosenPresets((current) => new Map(current).set(start_date, chosen));
-    setFilters({ start_date: start_date ?? null, end_date: null });
+    const range = presetRange(chosen, new Date());
+    setChosenPresets((current) => new Map(current).set(rangeKey(range), chosen));
+    setFilters({ start_date: range.start_date ?? null, end_date: range.end_date ?? null });
   }
 
   return (

@@ -3,6 +3,7 @@ import "server-only";
 import type { AuditTrailPage } from "@/lib/audit-event";
 import type { AuditTrailStats } from "@/lib/audit-trail-stats";
 import type { AuditTrailFilters, AuditTrailQuery } from "@/lib/filters";
+import type { PeopleQuery, Person } from "@/lib/people";
 import { getServerConfig, type ArchiveConfig } from "@/lib/server/config";
 import { logWarning } from "@/lib/server/log";
 import { createUpstreamClient } from "@/lib/server/upstream-client";
@@ -10,7 +11,7 @@ import { createUpstreamClient } from "@/lib/server/upstream-client";
 import { openArchiveDatabase, type ArchiveDatabase } from "./database";
 import { ArchiveError, ArchiveStartupError } from "./errors";
 import { archiveStats } from "./stats";
-import { ensureSyncState, listArchivedEvents, readArchiveFigures, type ArchiveFigures } from "./store";
+import { ensureSyncState, findPeople, listArchivedEvents, readArchiveFigures, type ArchiveFigures } from "./store";
 import { createSyncer, type Syncer } from "./sync";
 
 // The process's archive: opened and migrated at start (instrumentation.ts), synced in the
@@ -127,6 +128,11 @@ export async function listArchivedPage(query: AuditTrailQuery): Promise<AuditTra
 export async function readArchiveStats(filters: AuditTrailFilters): Promise<AuditTrailStats> {
   const { db } = await database();
   return archiveStats(db, filters, { retentionDays: runtime()?.config.retentionDays });
+}
+
+/** The archive's people matching a query (GET /api/people); throws ArchiveError("archive_unavailable"). */
+export async function findArchivedPeople(query: PeopleQuery): Promise<Person[]> {
+  return findPeople((await database()).db, query);
 }
 
 const OFF_STATUS: ArchiveStatus = {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { AuditEvent } from "@/lib/audit-event";
 import { parseAuditTrailQuery, pickFilters, QUERY_KEYS, type AuditTrailQuery } from "@/lib/filters";
+import { PEOPLE_EVENTS_CAP, peopleInEvents } from "@/lib/people";
 import { createSimulator } from "@/lib/simulator";
 import { testDatabaseKinds, type TestDatabase } from "@/testing/archive-databases";
 
@@ -15,6 +16,7 @@ import { auditEvents } from "./schema";
 import {
   acquireSyncLease,
   ensureSyncState,
+  findPeople,
   LeaseLostError,
   listArchivedEvents,
   readArchiveFigures,
@@ -100,6 +102,41 @@ describe.each(testDatabaseKinds())("the archive's store on $name", (kind) => {
       "audit_events_role_created_at_idx",
       "audit_events_search_trgm_idx",
       "audit_events_user_email_created_at_idx",
+    ]);
+  });
+
+  it("finds people by part of a name or an email, as peopleInEvents finds them in the whole trail", async () => {
+    await fill();
+    const someone = ALL.find((event) => event.user_name && event.user_email)!;
+    const lastName = someone.user_name!.split(" ").at(-1)!.toUpperCase();
+    const domain = someone.user_email!.split("@")[1]!;
+    for (const q of [lastName, someone.user_email!.slice(0, 4), domain, "@", "e"]) {
+      const found = await findPeople(database.db, { q, limit: 8 });
+      expect(found).toEqual(peopleInEvents(keysetOrder(ALL), q, 8));
+    }
+    const byName = await findPeople(database.db, { q: someone.user_name!, limit: 8 });
+    expect(byName[0]).toEqual({
+      name: someone.user_name,
+      email: someone.user_email!.toLowerCase(),
+      events: ALL.filter((event) => event.user_email?.toLowerCase() === someone.user_email!.toLowerCase()).length,
+      events_capped: false,
+    });
+    expect(await findPeople(database.db, { q: "no such person anywhere", limit: 8 })).toEqual([]);
+    expect(await findPeople(database.db, { q: "%", limit: 8 })).toEqual([]);
+    expect(await findPeople(database.db, { q: "e", limit: 2 })).toHaveLength(2);
+  });
+
+  it("counts a person's events up to the cap, and says when there are more", async () => {
+    const busy = ALL.find((event) => event.user_email)!;
+    const copies = (count: number, prefix: string) =>
+      Array.from({ length: count }, (_, index) => ({ ...busy, user_email: "busy@acme.example", id: `${prefix}-${index}` }));
+    await fill(copies(PEOPLE_EVENTS_CAP, "a"));
+    expect(await findPeople(database.db, { q: "busy@", limit: 8 })).toEqual([
+      { name: busy.user_name, email: "busy@acme.example", events: PEOPLE_EVENTS_CAP, events_capped: false },
+    ]);
+    await fill(copies(1, "b"));
+    expect(await findPeople(database.db, { q: "busy@", limit: 8 })).toEqual([
+      { name: busy.user_name, email: "busy@acme.example", events: PEOPLE_EVENTS_CAP, events_capped: true },
     ]);
   });
 

@@ -1,9 +1,11 @@
 import "server-only";
 
 import { and, asc, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 
 import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
 import { DEFAULT_PAGE_SIZE, type AuditTrailQuery } from "@/lib/filters";
+import { PEOPLE_EVENTS_CAP, personSchema, type PeopleQuery, type Person } from "@/lib/people";
 
 import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from "./cursor";
 import type { ArchiveDb } from "./database";
@@ -98,6 +100,64 @@ export async function listArchivedEvents(db: ArchiveDb, query: AuditTrailQuery):
       next: nextExists && nextFrom ? at("next", nextFrom) : null,
       previous: previousExists && previousFrom ? at("previous", previousFrom) : null,
     };
+  });
+}
+
+const peopleRowsSchema = z.object({ rows: z.array(personSchema.omit({ events_capped: true })) });
+
+/**
+ * The people of the trail whose name or email contains `q` (case-insensitive), at most `limit`, in
+ * comparePeople's order (lib/people.ts), each with their newest name and their number of events.
+ *
+ * Cheap on a big archive: the distinct emails are walked down the lower(user_email) index one hop
+ * each (a "loose index scan", which PostgreSQL does not plan by itself), a person's name is the
+ * newest row of theirs in that index, and events are counted only for the people answered, up to
+ * PEOPLE_EVENTS_CAP each. The count walks the index in order: without the ORDER BY, PostgreSQL
+ * plans a bitmap scan that reads all of a person's rows before the LIMIT (2 s, not 20 ms, for eight
+ * people at 1M events).
+ */
+export function findPeople(db: ArchiveDb, { q, limit }: PeopleQuery): Promise<Person[]> {
+  const needle = q.trim().toLowerCase();
+  const email = sql`lower(${auditEvents.user_email})`;
+  return guarded(async () => {
+    const result = await db.execute(sql`
+      with recursive emails(email) as (
+        (select ${email} from ${auditEvents} where ${auditEvents.user_email} is not null order by ${email} limit 1)
+        union all
+        select (select ${email} from ${auditEvents} where ${email} > emails.email order by ${email} limit 1)
+        from emails where emails.email is not null
+      ),
+      people as (
+        select emails.email, newest.user_name as name
+        from emails
+        cross join lateral (
+          select ${auditEvents.user_name} from ${auditEvents}
+          where ${email} = emails.email
+          order by ${auditEvents.created_at} desc, ${auditEvents.id} desc
+          limit 1
+        ) newest
+        where emails.email is not null
+      ),
+      matches as (
+        select email, name, (starts_with(email, ${needle}) or starts_with(lower(coalesce(name, '')), ${needle})) as prefix
+        from people
+        where strpos(email, ${needle}) > 0 or strpos(lower(coalesce(name, '')), ${needle}) > 0
+        order by prefix desc, email collate "C"
+        limit ${limit}
+      )
+      select name, email, (
+        select count(*) from (
+          select from ${auditEvents} where ${email} = matches.email order by ${auditEvents.created_at} desc limit ${PEOPLE_EVENTS_CAP + 1}
+        ) capped
+      )::integer as events
+      from matches
+      order by prefix desc, email collate "C"
+    `);
+    return peopleRowsSchema.parse(result).rows.map(({ events, ...person }) => ({
+      ...person,
+      events: Math.min(events, PEOPLE_EVENTS_CAP),
+      events_capped: events > PEOPLE_EVENTS_CAP,
+    }));
   });
 }
 

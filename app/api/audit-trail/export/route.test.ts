@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import type { AuditEvent } from "@/lib/audit-event";
 import { toUtcIso } from "@/lib/export/csv";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
-import { EVENT_TYPES, ROLES } from "@/lib/event-types";
+import { EVENT_TYPES, eventTypeLabel, ROLES } from "@/lib/event-types";
 import { toSearchParams, type AuditTrailFilters } from "@/lib/filters";
 import { createSimulator, type Simulator, type SimulatorOptions } from "@/lib/simulator";
 import { resetProcessFailureGuard } from "@/testing/failure-guard";
@@ -64,6 +64,7 @@ const csvProjection = (event: AuditEvent): ExportedRecord => ({
   "Event Type": event.event_type,
   "Event Description": event.event_description,
   "Event ID": event.id,
+  Event: eventTypeLabel(event.event_type),
 });
 
 const unguarded = (record: ExportedRecord): ExportedRecord =>

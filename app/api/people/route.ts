@@ -1,0 +1,5 @@
+import { appDependencies } from "@/lib/server/app-dependencies";
+
+import { createPeopleRoute } from "./create-route";
+
+export const GET = createPeopleRoute(appDependencies);
