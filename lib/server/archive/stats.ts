@@ -23,16 +23,14 @@ import { archiveSyncState, auditEvents as events } from "./schema";
 // result set. One pass over the matching rows (GROUPING SETS) gives all three; a second, cheaper
 // one finds the span first when the range is open at either end.
 
-const epochMs = sql`(extract(epoch from ${events.created_at}) * 1000)`;
-
 type Span = { fromMs: number; toMs: number };
 
 /** The matching events' first and last instants (ms), for an open range; null when nothing matches. */
 async function matchingSpan(db: ArchiveDb, filters: AuditTrailFilters): Promise<Span | null> {
   const [row] = await db
     .select({
-      first: sql<string | null>`floor(min(${epochMs}))::text`,
-      last: sql<string | null>`floor(max(${epochMs}))::text`,
+      first: sql<string | null>`floor(extract(epoch from min(${events.created_at})) * 1000)::text`,
+      last: sql<string | null>`floor(extract(epoch from max(${events.created_at})) * 1000)::text`,
     })
     .from(events)
     .where(and(...filterConditions(filters)));
@@ -90,14 +88,16 @@ async function computeStats(db: ArchiveDb, filters: AuditTrailFilters, { retenti
   const width = chooseBucketWidth(toMs - fromMs);
   const stepMs = bucketMs(width);
   const originMs = bucketOriginMs(width);
-  // Numbers of our own, written into the SQL: as parameters, the same expression in SELECT and in
-  // GROUP BY would be two different ones to PostgreSQL.
-  const bucket = sql`floor((${epochMs} - ${sql.raw(String(originMs))}) / ${sql.raw(String(stepMs))})::bigint`;
+  // Values of our own, written into the SQL: as parameters, the same expression in SELECT and in
+  // GROUP BY would be two different ones to PostgreSQL. date_bin, not arithmetic on the epoch: that
+  // is numeric, and made the grouping three times slower.
+  const bucket = sql`date_bin(interval '${sql.raw(String(stepMs))} milliseconds', ${events.created_at}, timestamptz '${sql.raw(new Date(originMs).toISOString())}')`;
 
   const rows = await db
     .select({
       grouping: sql<number>`grouping(${bucket}, lower(${events.user_email}), ${events.event_type}, ${events.role}, ${events.ip_address})`,
-      bucket: sql<string | null>`${bucket}`,
+      // Computed once per bar, after grouping: the bar's start in ms.
+      bucket: sql<string | null>`(extract(epoch from ${bucket}) * 1000)::bigint::text`,
       user_email: sql<string | null>`lower(${events.user_email})`,
       event_type: sql<string | null>`${events.event_type}`,
       role: sql<string | null>`${events.role}`,
@@ -119,7 +119,7 @@ async function computeStats(db: ArchiveDb, filters: AuditTrailFilters, { retenti
     const count = Number(row.count);
     const grouping = Number(row.grouping);
     if (grouping === 0b11111) total = count;
-    else if (grouping === ALL_BUT.bucket) byBucket.set(Number(row.bucket), count);
+    else if (grouping === ALL_BUT.bucket) byBucket.set(Math.round((Number(row.bucket) - originMs) / stepMs), count);
     else {
       for (const key of FACET_KEYS) {
         // An event without an email is not a value of the email facet.
