@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { AuditTrailQuery } from "@/lib/filters";
-import { listArchivedPage, nudgeArchive } from "@/lib/server/archive/runtime";
+import { archiveStatus, listArchivedPage, nudgeArchive } from "@/lib/server/archive/runtime";
 import { getServerConfig, type ServerConfig } from "@/lib/server/config";
 import type { ListOptions, ListResult } from "@/lib/server/merge/client";
 import { createUpstreamClient, type UpstreamClientOptions } from "@/lib/server/upstream-client";
@@ -15,6 +15,8 @@ export type AuditTrailSource = {
   listPage(query: AuditTrailQuery, options?: ListOptions): Promise<ListResult>;
   /** Someone opened or refreshed the explorer: the archive asks Merge once for newer events. */
   nudge(): void;
+  /** Where an export's events come from, for its manifest: "archive as of <time>" or "live from Merge". */
+  describe(): Promise<string>;
 };
 
 export type AuditTrailSourceOptions = Pick<UpstreamClientOptions, "simulator" | "fetch">;
@@ -23,12 +25,18 @@ export type AuditTrailSourceOptions = Pick<UpstreamClientOptions, "simulator" | 
 const archiveSource: AuditTrailSource = {
   listPage: async (query) => ({ page: await listArchivedPage(query), retries: 0, upstreamMs: 0 }),
   nudge: nudgeArchive,
+  // As of the last successful sync: the archive holds Merge's trail up to about then.
+  describe: async () => `archive as of ${(await archiveStatus()).last_sync_at ?? "no completed sync"}`,
 };
 
 export function createAuditTrailSource(config: ServerConfig, options: AuditTrailSourceOptions = {}): AuditTrailSource {
   if (config.archive.mode !== "off") return archiveSource;
   const client = createUpstreamClient(config, options);
-  return { listPage: (query, listOptions) => client.listAuditEvents(query, listOptions), nudge: () => {} };
+  return {
+    listPage: (query, listOptions) => client.listAuditEvents(query, listOptions),
+    nudge: () => {},
+    describe: async () => "live from Merge",
+  };
 }
 
 let appSource: AuditTrailSource | undefined;

@@ -4,6 +4,7 @@ import { createSimulator } from "@/lib/simulator";
 import { sealCursor } from "@/lib/server/cursor-seal";
 import { USER_FAILURE_BUDGET } from "@/lib/server/merge/failure-guard";
 import { resetProcessFailureGuard } from "@/testing/failure-guard";
+import { unreachableRecords } from "@/testing/records";
 import { apiRequest, CURSOR_SECRET, signedInAs, SIMULATOR_NOW, simulatorSource, type RouteHandler } from "@/testing/routes";
 
 import { createAuditTrailRoute } from "./create-route";
@@ -26,7 +27,12 @@ const route = (email: string) =>
 const malloryGET: RouteHandler = route(MALLORY);
 const aliceGET: RouteHandler = route(ALICE);
 const exportRoute = (email: string) =>
-  createExportRoute({ source: simulatorSource(simulator), getSession: signedInAs(email), config: { exportMaxEvents: 1_000_000 } });
+  createExportRoute({
+    source: simulatorSource(simulator),
+    getSession: signedInAs(email),
+    config: { exportMaxEvents: 1_000_000 },
+    records: unreachableRecords,
+  });
 
 async function answer(response: Response) {
   return { status: response.status, code: ((await response.json()) as { error?: { code: string } }).error?.code ?? "ok" };

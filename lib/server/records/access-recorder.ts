@@ -1,9 +1,10 @@
 import "server-only";
 
-import { appDatabase } from "@/lib/server/archive/runtime";
+import type { ArchiveDb } from "@/lib/server/archive/database";
 import { logWarning } from "@/lib/server/log";
 
 import { appendAccessLog, type NewAccessLogEntry } from "./access-log-store";
+import { RECORD_WAIT_MS, withDeadline } from "./deadline";
 
 // Writing an access-log entry never blocks or breaks the action it records: a database that fails
 // or does not answer in time leaves the entry in the server log instead, and the caller learns it
@@ -13,9 +14,6 @@ export type RequestOrigin = Pick<NewAccessLogEntry, "ip" | "user_agent">;
 
 /** Records one entry; resolves true once stored, false when it went to the server log instead. Never rejects. */
 export type RecordAccess = (entry: NewAccessLogEntry) => Promise<boolean>;
-
-/** Long enough for a healthy database under load; short enough that nobody waits on a dead one. */
-const RECORD_WAIT_MS = 2_000;
 
 /**
  * Who sent a request: the last X-Forwarded-For hop (Next sets it to the socket's peer when no proxy
@@ -27,21 +25,18 @@ export function requestOrigin(headers: Headers): RequestOrigin {
   return { ip: hops.at(-1) ?? null, user_agent: headers.get("user-agent") };
 }
 
-export const recordAccess: RecordAccess = async (entry) => {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${RECORD_WAIT_MS} ms`)), RECORD_WAIT_MS);
-  });
-  try {
-    await Promise.race([appDatabase().then(({ db }) => appendAccessLog(db, entry)), timeout]);
-    return true;
-  } catch (error) {
-    logWarning("An access-log entry could not be stored in the database; it is recorded here instead", {
-      entry,
-      reason: error instanceof Error ? error.message : String(error),
-    });
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-};
+/** The recorder writing to the database `database` opens (the app's: appDatabase in runtime.ts). */
+export function createAccessRecorder(database: () => Promise<ArchiveDb>): RecordAccess {
+  return async (entry) => {
+    try {
+      await withDeadline(database().then((db) => appendAccessLog(db, entry)), RECORD_WAIT_MS);
+      return true;
+    } catch (error) {
+      logWarning("An access-log entry could not be stored in the database; it is recorded here instead", {
+        entry,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    }
+  };
+}
