@@ -2,6 +2,7 @@ import { openArchiveDatabase, type ArchiveDatabase } from "@/lib/server/archive/
 import type { RecordsDependencies } from "@/lib/server/app-dependencies";
 import { isAdminEmail } from "@/lib/server/auth/admins";
 import { createAccessRecorder } from "@/lib/server/records/access-recorder";
+import type { NewAccessLogEntry } from "@/lib/server/records/access-log-store";
 
 import type { TestDatabaseKind } from "./archive-databases";
 
@@ -31,3 +32,17 @@ export const unreachableRecords: RecordsDependencies = {
   database: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432")),
   recordAccess: createAccessRecorder(() => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432"))),
 };
+
+/** Records kept in memory, for routes whose tests look only at what would be logged. */
+export function recordingRecords(admins: string[] = []): RecordsDependencies & { entries: NewAccessLogEntry[] } {
+  const entries: NewAccessLogEntry[] = [];
+  return {
+    entries,
+    isAdmin: (email) => isAdminEmail(email, new Set(admins), false),
+    database: () => Promise.reject(new Error("these test records have no database")),
+    recordAccess: async (entry) => {
+      entries.push(entry);
+      return true;
+    },
+  };
+}

@@ -3,6 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo } from "react";
 
+import { AccessLogDownNotice } from "@/components/access-log/access-log-down-notice";
 import { ArchiveStatusLine } from "@/components/explorer/archive-status-line";
 import { DemoBanner } from "@/components/explorer/demo-banner";
 import { EventResults } from "@/components/explorer/event-results";
@@ -20,7 +21,7 @@ import { auditTrailQueryKey } from "@/lib/query-options";
  * its prefetch (so the hydrated first page sits under the key asked for here); the filter bar, the
  * table, the export and "Copy link" all get that one reading.
  */
-export function Explorer({ demo }: { demo: boolean }) {
+export function Explorer({ demo, accessLogDown = false }: { demo: boolean; accessLogDown?: boolean }) {
   const search = useSearchParams().toString();
   const url = useMemo(() => readExplorerUrl(new URLSearchParams(search)), [search]);
   const { filters, event } = url;
@@ -53,6 +54,7 @@ export function Explorer({ demo }: { demo: boolean }) {
   return (
     <main className="flex min-h-0 flex-1 flex-col">
       {demo && <DemoBanner />}
+      {accessLogDown && <AccessLogDownNotice />}
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
         <FilterBar filters={filters} openEvent={event} onFiltersChange={changeFilters}>

@@ -4,7 +4,7 @@ import { createSimulator } from "@/lib/simulator";
 import { sealCursor } from "@/lib/server/cursor-seal";
 import { USER_FAILURE_BUDGET } from "@/lib/server/merge/failure-guard";
 import { resetProcessFailureGuard } from "@/testing/failure-guard";
-import { unreachableRecords } from "@/testing/records";
+import { recordingRecords, unreachableRecords } from "@/testing/records";
 import { apiRequest, CURSOR_SECRET, signedInAs, SIMULATOR_NOW, simulatorSource, type RouteHandler } from "@/testing/routes";
 
 import { createAuditTrailRoute } from "./create-route";
@@ -22,7 +22,7 @@ const REFUSED_CURSOR = sealCursor(btoa("p=yesterday"), MALLORY, CURSOR_SECRET);
 resetProcessFailureGuard();
 const simulator = createSimulator({ now: SIMULATOR_NOW });
 const route = (email: string) =>
-  createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedInAs(email), cursorSecret: CURSOR_SECRET });
+  createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedInAs(email), cursorSecret: CURSOR_SECRET, records: recordingRecords() });
 // Each route below is built on a source of its own, as each route bundle of the app builds its own.
 const malloryGET: RouteHandler = route(MALLORY);
 const aliceGET: RouteHandler = route(ALICE);

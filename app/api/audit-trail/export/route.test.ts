@@ -23,7 +23,7 @@ import {
 import { expectedEvents } from "@/testing/simulator-oracle";
 
 import { createAuditTrailRoute } from "../create-route";
-import { unreachableRecords } from "@/testing/records";
+import { recordingRecords, unreachableRecords } from "@/testing/records";
 
 import { createExportRoute } from "./create-route";
 
@@ -42,7 +42,7 @@ function loadApp(simulatorOptions: SimulatorOptions = {}, exportMaxEvents = 1_00
     // The records' database is down here: the export must not notice (manifests are tested apart).
     exportGET: createExportRoute({ source, getSession: signedIn, config, records: unreachableRecords }),
     anonymousExportGET: createExportRoute({ source, getSession: signedOut, config, records: unreachableRecords }),
-    proxyGET: createAuditTrailRoute({ source, getSession: signedIn, cursorSecret: CURSOR_SECRET }),
+    proxyGET: createAuditTrailRoute({ source, getSession: signedIn, cursorSecret: CURSOR_SECRET, records: recordingRecords() }),
     simulator,
   };
 }
