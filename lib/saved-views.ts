@@ -23,18 +23,24 @@ export const newViewSchema = z.object({
 
 export const renameViewSchema = z.object({ name: viewNameSchema });
 
-/** One view as the API answers it. */
-export type SavedView = {
-  id: string;
-  name: string;
-  scope: ViewScope;
-  /** The explorer's canonical query string, without "?": open `/?${search}`. */
-  search: string;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  /** Whether the signed-in user may rename or delete it (the owner, or an admin for team views). */
-  can_edit: boolean;
-};
 
-export type SavedViewList = { results: SavedView[] };
+
+export const savedViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  scope: z.enum(VIEW_SCOPES),
+  search: z.string(),
+  created_by: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  can_edit: z.boolean(),
+});
+
+export const savedViewListSchema = z.object({ results: z.array(savedViewSchema) });
+
+export const VIEWS_ENDPOINT = "/api/views";
+export const VIEWS_QUERY_KEY = ["views"] as const;
+
+/** One view as the API answers it; `can_edit`: the owner, or an admin for a team view. */
+export type SavedView = z.infer<typeof savedViewSchema>;
+export type SavedViewList = z.infer<typeof savedViewListSchema>;

@@ -4,6 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo } from "react";
 
 import { AccessLogDownNotice } from "@/components/access-log/access-log-down-notice";
+import { useRecordEventOpened } from "@/components/access-log/use-record-event-opened";
 import { ArchiveStatusLine } from "@/components/explorer/archive-status-line";
 import { DemoBanner } from "@/components/explorer/demo-banner";
 import { EventResults } from "@/components/explorer/event-results";
@@ -12,6 +13,8 @@ import { FilterBar } from "@/components/explorer/filter-bar/filter-bar";
 import { findUserEmailInput, isTypingTarget } from "@/components/explorer/keyboard";
 import { UrlProblems } from "@/components/explorer/url-problems";
 import { useExplorerUrlWriter } from "@/components/explorer/use-explorer-url-writer";
+import { SaveViewButton } from "@/components/views/save-view-button";
+import { ViewsMenu } from "@/components/views/views-menu";
 import { readExplorerUrl } from "@/lib/explorer-url";
 import type { AuditTrailFilters } from "@/lib/filters";
 import { auditTrailQueryKey } from "@/lib/query-options";
@@ -28,6 +31,7 @@ export function Explorer({ demo, accessLogDown = false }: { demo: boolean; acces
   // A link whose filters cannot be used is edited from no filters, as the filter bar shows it.
   const view = useMemo(() => ({ filters: filters ?? {}, event }), [filters, event]);
   const updateUrl = useExplorerUrlWriter(view, search);
+  useRecordEventOpened(event);
 
   const open = useCallback((eventId: string) => updateUrl((current) => ({ ...current, event: eventId })), [updateUrl]);
   const close = useCallback(() => updateUrl((current) => ({ ...current, event: null })), [updateUrl]);
@@ -58,6 +62,8 @@ export function Explorer({ demo, accessLogDown = false }: { demo: boolean; acces
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
         <FilterBar filters={filters} openEvent={event} onFiltersChange={changeFilters}>
+          <SaveViewButton filters={filters} />
+          <ViewsMenu />
           {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
           <ExportMenu filters={filters} />
         </FilterBar>

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
+import { ExportManifestSummary } from "@/components/explorer/export-manifest-summary";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
@@ -22,6 +23,8 @@ const formatCount = (events: number) => `${events.toLocaleString("en-US")} event
 
 export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
   const { status, start, cancel, dismiss } = useExport();
+  // The last saved export's id: its manifest is shown next to the menu.
+  const [savedExportId, setSavedExportId] = useState<string | null>(null);
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -61,8 +64,12 @@ export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
   const exportAs = async (format: ExportFormat) => {
     close();
     if (!filters) return;
+    setSavedExportId(null);
     const outcome = await start(filters, format);
-    if (outcome.kind === "saved") toast(`Exported ${formatCount(outcome.events)} to ${outcome.filename}`);
+    if (outcome.kind === "saved") {
+      toast(`Exported ${formatCount(outcome.events)} to ${outcome.filename}`);
+      setSavedExportId(outcome.exportId);
+    }
     if (outcome.kind === "cancelled") toast("Export cancelled");
   };
 
@@ -123,6 +130,7 @@ export function ExportMenu({ filters }: { filters: AuditTrailFilters | null }) {
           </Button>
         </>
       )}
+      {savedExportId && status.kind === "idle" && <ExportManifestSummary exportId={savedExportId} onDismiss={() => setSavedExportId(null)} />}
       {status.kind === "failed" && (
         <div role="alert" className="flex items-center gap-2 text-sm text-red-700 dark:text-red-400">
           <span>{status.message}</span>
