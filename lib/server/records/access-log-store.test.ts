@@ -106,6 +106,22 @@ describe.each(testDatabaseKinds())("the access log on $name", (kind) => {
     });
   });
 
+  it("keeps one chain when two instances append at once", async () => {
+    // A second handle on the same database: on PostgreSQL, another app instance's pool.
+    const other = kind.name === "PostgreSQL" ? await openArchiveDatabase(testDb.target) : database;
+    try {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => appendAccessLog((i % 2 === 0 ? database : other).db, entry(`u${i}@acme.test`, "view"))),
+      );
+    } finally {
+      if (other !== database) await other.close();
+    }
+    expect(await verifyAccessLog(database.db)).toEqual({ ok: true, checked: 20, first_broken_id: null });
+    expect((await listAccessLog(database.db, {}, 50)).results.map((row) => row.id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => String(20 - i)),
+    );
+  });
+
   it("keeps one chain when many appends race", async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => appendAccessLog(database.db, entry(`u${i}@acme.test`, "view"))));
     expect(await verifyAccessLog(database.db)).toEqual({ ok: true, checked: 20, first_broken_id: null });
