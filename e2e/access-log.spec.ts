@@ -221,3 +221,28 @@ for (const colorScheme of ["light", "dark"] as const) {
     await context.close();
   });
 }
+
+test("with its database down, the explorer still shows and exports events, and says the visit was not recorded", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Nothing listens on this port: every write to the records fails at once.
+  const downApp = await startApp(5502, {
+    MERGE_API_BASE_URL: `${upstream.url}/api`,
+    MERGE_API_KEY: SIMULATOR_KEY,
+    ARCHIVE: "off",
+    DATABASE_URL: "postgres://postgres@127.0.0.1:5549/nothing_here",
+    AUTH_ALLOWED_EMAILS: ADA,
+  });
+  try {
+    const context = await browser.newContext({ baseURL: downApp.baseURL, acceptDownloads: true });
+    const value = await sessionCookieValue({ email: ADA, name: "ada", provider: "oidc" }, 3600);
+    await context.addCookies([{ name: SESSION_COOKIE, value, url: downApp.baseURL }]);
+    const page = await context.newPage();
+    await openExplorer(page, "/?event_type=INVITED_USER");
+    await expect(page.getByText("this visit was not recorded there")).toBeVisible();
+    await expect(eventRows(page).first()).toBeVisible();
+    await exportAndHash(page, "NDJSON");
+    await context.close();
+  } finally {
+    await downApp.stop();
+  }
+});
