@@ -2,7 +2,8 @@
 // NEXTAUTH_SECRET, a half-configured provider, an ARCHIVE_DIR that cannot be used) stops the server
 // here, with the variable's name, rather than on the first visitor's request; sign-in setups that let
 // nobody in are logged. It also puts our hooks in front of Next's HTTP server (methods Next cannot
-// represent, query keys it drops), then opens the archive and starts its sync, unless ARCHIVE=off.
+// represent, query keys it drops), then opens the database (the archive's and the access log's, in
+// every mode) and starts the archive's sync, unless ARCHIVE=off.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installHttpServerHooks } = await import("@/lib/server/http-server-hooks");

@@ -1,3 +1,6 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import { defineConfig } from "@playwright/test";
 
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "./testing/chromium";
@@ -30,8 +33,12 @@ const simulator = (port: number, faults = "") => ({
   },
 });
 
+// Each server's own database folder (the access log, manifests and views live there, ARCHIVE=off
+// included), emptied before it starts so every run begins with an empty access log.
+const databaseDir = (url: string) => path.join(tmpdir(), `audit-trail-e2e-db-${new URL(url).port}`);
+
 const app = (url: string, simulatorPort: number, command: string, timeout = 60_000) => ({
-  command,
+  command: `rm -rf ${databaseDir(url)} && ${command}`,
   url: `${url}/signin`,
   reuseExistingServer: !process.env.CI,
   timeout,
@@ -42,9 +49,10 @@ const app = (url: string, simulatorPort: number, command: string, timeout = 60_0
     NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: ".next",
-    // Several servers of one checkout would share (and lock) one embedded archive, so these journeys
-    // cover the proxy mode; e2e/archive*.spec.ts start servers with archives of their own.
+    // These journeys cover the proxy mode (e2e/archive.spec.ts starts its own server with the
+    // archive on); the records still need the database, one folder per server.
     ARCHIVE: "off",
+    ARCHIVE_DIR: databaseDir(url),
   },
 });
 

@@ -8,11 +8,13 @@ import { signInPath } from "@/lib/api-errors";
 import { readExplorerUrl } from "@/lib/explorer-url";
 import type { FetchAuditTrailPage } from "@/lib/fetch-audit-trail-page";
 import { auditTrailQueryOptions } from "@/lib/query-options";
+import { appDependencies } from "@/lib/server/app-dependencies";
 import { getPageSession } from "@/lib/server/auth/session";
 import { getServerConfig } from "@/lib/server/config";
 import { getAuditTrailSource } from "@/lib/server/audit-trail-source";
 import { openQueryCursor, sealPageCursors } from "@/lib/server/cursor-seal";
 import { withLostQueryParams } from "@/lib/server/lost-query-params";
+import { recordView } from "@/lib/server/records/record-view";
 import { isDemoUpstream } from "@/lib/upstream";
 
 // The first page is fetched here, on the server, under the key the browser will ask for: a shared
@@ -51,11 +53,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // The same reading the explorer makes; a URL whose filters cannot be used fetches nothing.
   const { filters } = readExplorerUrl(params, { archive });
   const queryClient = getQueryClient();
-  if (filters) await queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(filters, fetchPageFromSource(session.email)));
+  const requestHeaders = await headers();
+  // The view is recorded while the first page is fetched; neither waits for the other.
+  const [recorded] = await Promise.all([
+    filters ? recordView(appDependencies.records, session.email, filters, requestHeaders) : true,
+    filters && queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(filters, fetchPageFromSource(session.email))),
+  ]);
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <Explorer demo={demo} archive={archive} />
+      <Explorer demo={demo} archive={archive} accessLogDown={!recorded} />
     </HydrationBoundary>
   );
 }

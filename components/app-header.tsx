@@ -16,6 +16,16 @@ export async function AppHeader({ children }: { children?: React.ReactNode }) {
         <Link href="/" className="text-base font-semibold tracking-tight hover:opacity-80">
           Audit Trail Explorer
         </Link>
+        {session && (
+          <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+            <Link href="/" className="text-zinc-700 hover:underline dark:text-zinc-300">
+              Explorer
+            </Link>
+            <Link href="/activity" className="text-zinc-700 hover:underline dark:text-zinc-300">
+              Activity
+            </Link>
+          </nav>
+        )}
         {children}
         {session && (
           <div className="ml-auto flex min-w-0 items-center gap-3">

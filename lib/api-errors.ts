@@ -42,6 +42,11 @@ export const API_ERRORS = {
     userMessage:
       "Merge refused several of your recent requests, so yours are paused for a few seconds to keep Merge from blocking this server",
   },
+  /** Signed in, but this is an admin's (or another user's) to see or change. */
+  forbidden: { status: 403, message: "Only an admin can do this" },
+  not_found: { status: 404, message: "There is nothing here, or it is not yours to see" },
+  /** The answer's own message names the scope; `field` is "name". */
+  name_taken: { status: 409, message: "This name is already used" },
   internal_error: { status: 500, message: "Something went wrong on the server; retry, and report it if it persists" },
 } as const satisfies Record<string, { status: number; message: string; userMessage?: string }>;
 

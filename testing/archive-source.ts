@@ -31,6 +31,7 @@ export async function openFilledArchive(
     stats: (filters) => archiveStats(database.db, filters, statsOptions),
     nudge: () => {},
     findPeople: (query) => findPeople(database.db, query),
+    describe: async () => "archive as of the test's fill",
   };
   return {
     database,

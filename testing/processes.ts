@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -178,12 +178,19 @@ export async function startApp(
   { env = {}, name = `app-${port}`, cwd, timeoutMs = 60_000 }: { env?: Record<string, string>; name?: string; cwd?: string; timeoutMs?: number } = {},
 ): Promise<RunningApp> {
   const baseURL = `http://127.0.0.1:${port}`;
-  const proc = launch(name, nextStartCommand(port, isolatedEnv({ NEXTAUTH_URL: baseURL, ...env }), cwd));
+  // Every server opens a database, ARCHIVE=off included (the access log lives there), and one
+  // embedded folder serves one process: each gets a folder of its own unless the test names one.
+  const ownDir = env.ARCHIVE_DIR || env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), `${name}-db-`));
+  const proc = launch(name, nextStartCommand(port, isolatedEnv({ NEXTAUTH_URL: baseURL, ...(ownDir ? { ARCHIVE_DIR: ownDir } : {}), ...env }), cwd));
+  const stop = async () => {
+    await proc.stop();
+    if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+  };
   try {
     await waitUntil(proc, async () => (await fetch(`${baseURL}/signin`, { redirect: "manual" })).status < 500, timeoutMs);
   } catch (error) {
-    await proc.stop();
+    await stop();
     throw error;
   }
-  return { proc, baseURL, stop: proc.stop };
+  return { proc, baseURL, stop };
 }

@@ -3,6 +3,8 @@
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo } from "react";
 
+import { AccessLogDownNotice } from "@/components/access-log/access-log-down-notice";
+import { useRecordEventOpened } from "@/components/access-log/use-record-event-opened";
 import { ArchiveStatusLine } from "@/components/explorer/archive-status-line";
 import { DemoBanner } from "@/components/explorer/demo-banner";
 import { EventResults } from "@/components/explorer/event-results";
@@ -15,6 +17,8 @@ import { useAuditTrailStats } from "@/components/explorer/stats/use-audit-trail-
 import { KeyboardShortcuts } from "@/components/explorer/keyboard-shortcuts";
 import { UrlProblems } from "@/components/explorer/url-problems";
 import { useExplorerUrlWriter } from "@/components/explorer/use-explorer-url-writer";
+import { SaveViewButton } from "@/components/views/save-view-button";
+import { ViewsMenu } from "@/components/views/views-menu";
 import { readExplorerUrl } from "@/lib/explorer-url";
 import type { AuditTrailFilters } from "@/lib/filters";
 import { auditTrailQueryKey } from "@/lib/query-options";
@@ -24,13 +28,14 @@ import { auditTrailQueryKey } from "@/lib/query-options";
  * its prefetch (so the hydrated first page sits under the key asked for here); the filter bar, the
  * table, the export and "Copy link" all get that one reading.
  */
-export function Explorer({ demo, archive }: { demo: boolean; archive: boolean }) {
+export function Explorer({ demo, archive, accessLogDown = false }: { demo: boolean; archive: boolean; accessLogDown?: boolean }) {
   const search = useSearchParams().toString();
   const url = useMemo(() => readExplorerUrl(new URLSearchParams(search), { archive }), [search, archive]);
   const { filters, event } = url;
   // A link whose filters cannot be used is edited from no filters, as the filter bar shows it.
   const view = useMemo(() => ({ filters: filters ?? {}, event }), [filters, event]);
   const updateUrl = useExplorerUrlWriter(view, search);
+  useRecordEventOpened(event);
 
   const open = useCallback((eventId: string) => updateUrl((current) => ({ ...current, event: eventId })), [updateUrl]);
   const close = useCallback(() => updateUrl((current) => ({ ...current, event: null })), [updateUrl]);
@@ -58,9 +63,12 @@ export function Explorer({ demo, archive }: { demo: boolean; archive: boolean })
   return (
     <main className="flex min-h-0 flex-1 flex-col">
       {demo && <DemoBanner />}
+      {accessLogDown && <AccessLogDownNotice />}
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
         <FilterBar filters={filters} archive={archive} openEvent={event} onFiltersChange={changeFilters}>
+          <SaveViewButton filters={filters} />
+          <ViewsMenu />
           {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
           <ExportMenu filters={filters} total={stats.isPlaceholderData ? undefined : stats.data?.total} />
           <KeyboardShortcuts />

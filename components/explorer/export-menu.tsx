@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 import { exportCountText, exportProgressText } from "@/components/explorer/export-words";
 import { useTimeZone } from "@/components/explorer/use-time-zone";
+import { ExportManifestSummary } from "@/components/explorer/export-manifest-summary";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
@@ -29,6 +30,8 @@ type ExportMenuProps = {
 export function ExportMenu({ filters, total }: ExportMenuProps) {
   const { status, start, cancel, dismiss } = useExport();
   const { timeZone } = useTimeZone();
+  // The last saved export's id: its manifest is shown next to the menu.
+  const [savedExportId, setSavedExportId] = useState<string | null>(null);
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -68,8 +71,12 @@ export function ExportMenu({ filters, total }: ExportMenuProps) {
   const exportAs = async (format: ExportFormat) => {
     close();
     if (!filters) return;
+    setSavedExportId(null);
     const outcome = await start(filters, format, timeZone);
-    if (outcome.kind === "saved") toast(`Exported ${exportCountText(outcome.events)} to ${outcome.filename}`);
+    if (outcome.kind === "saved") {
+      toast(`Exported ${exportCountText(outcome.events)} to ${outcome.filename}`);
+      setSavedExportId(outcome.exportId);
+    }
     if (outcome.kind === "cancelled") toast("Export cancelled");
   };
 
@@ -138,6 +145,7 @@ export function ExportMenu({ filters, total }: ExportMenuProps) {
           </Button>
         </>
       )}
+      {savedExportId && status.kind === "idle" && <ExportManifestSummary exportId={savedExportId} onDismiss={() => setSavedExportId(null)} />}
       {status.kind === "failed" && (
         <div role="alert" className="flex items-center gap-2 text-sm text-red-700 dark:text-red-400">
           <span>{status.message}</span>

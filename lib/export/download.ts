@@ -1,5 +1,6 @@
 import { readApiError } from "@/lib/api-errors";
 import { exportFilename } from "@/lib/export/filename";
+import { EXPORT_ID_HEADER } from "@/lib/export/manifest";
 import { ENCODERS, type ExportFormat } from "@/lib/export/formats";
 import { createRecordCounter } from "@/lib/export/record-counter";
 import { pickFilters, toSearchParams, type AuditTrailFilters } from "@/lib/filters";
@@ -25,7 +26,8 @@ export class ExportFailure extends Error {
   }
 }
 
-export type ExportFile = { blob: Blob; filename: string; events: number };
+/** `exportId`: the X-Export-Id of the response, which names the export's manifest. */
+export type ExportFile = { blob: Blob; filename: string; events: number; exportId: string | null };
 
 export type RunExportOptions = {
   filters: AuditTrailFilters;
@@ -87,7 +89,7 @@ export async function runExport(options: RunExportOptions): Promise<ExportFile> 
   }
   const filename = exportFilename(options.filters, ENCODERS[format].extension, options.timeZone);
   const blob = new Blob(chunks, { type: ENCODERS[format].contentType });
-  return { blob, filename, events: counter.count };
+  return { blob, filename, events: counter.count, exportId: response.headers.get(EXPORT_ID_HEADER) };
 }
 
 /** Hands a finished file to the browser's downloads. */

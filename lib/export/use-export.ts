@@ -12,7 +12,10 @@ export type ExportStatus =
   | { kind: "running"; format: ExportFormat; events: number }
   | { kind: "failed"; message: string };
 
-export type ExportDownloadResult = { kind: "saved"; events: number; filename: string } | { kind: "cancelled" } | { kind: "failed" };
+export type ExportDownloadResult =
+  | { kind: "saved"; events: number; filename: string; exportId: string | null }
+  | { kind: "cancelled" }
+  | { kind: "failed" };
 
 export function useExport() {
   const [status, setStatus] = useState<ExportStatus>({ kind: "idle" });
@@ -35,7 +38,7 @@ export function useExport() {
       });
       saveFile(file);
       setStatus({ kind: "idle" });
-      return { kind: "saved", events: file.events, filename: file.filename };
+      return { kind: "saved", events: file.events, filename: file.filename, exportId: file.exportId };
     } catch (error) {
       if (controller.signal.aborted) {
         setStatus({ kind: "idle" });

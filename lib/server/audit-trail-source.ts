@@ -4,7 +4,7 @@ import { needsArchiveMessage } from "@/lib/api-errors";
 import { filtersNeedingArchive, toMergeQuery, type AuditTrailFilters, type AuditTrailQuery } from "@/lib/filters";
 import { ApiError } from "@/lib/server/api-error";
 import type { AuditTrailStats } from "@/lib/audit-trail-stats";
-import { findArchivedPeople, listArchivedPage, nudgeArchive, readArchiveStats } from "@/lib/server/archive/runtime";
+import { archiveStatus, findArchivedPeople, listArchivedPage, nudgeArchive, readArchiveStats } from "@/lib/server/archive/runtime";
 import type { PeopleQuery, Person } from "@/lib/people";
 import { ArchiveError } from "@/lib/server/archive/errors";
 import { getServerConfig, type ServerConfig } from "@/lib/server/config";
@@ -28,6 +28,8 @@ export type AuditTrailSource = {
    * the events it has loaded instead.
    */
   findPeople(query: PeopleQuery): Promise<Person[]>;
+  /** Where an export's events come from, for its manifest: "archive as of <time>" or "live from Merge". */
+  describe(): Promise<string>;
 };
 
 export type AuditTrailSourceOptions = Pick<UpstreamClientOptions, "simulator" | "fetch">;
@@ -38,6 +40,8 @@ const archiveSource: AuditTrailSource = {
   stats: readArchiveStats,
   nudge: nudgeArchive,
   findPeople: findArchivedPeople,
+  // As of the last successful sync: the archive holds Merge's trail up to about then.
+  describe: async () => `archive as of ${(await archiveStatus()).last_sync_at ?? "no completed sync"}`,
 };
 
 export function createAuditTrailSource(config: ServerConfig, options: AuditTrailSourceOptions = {}): AuditTrailSource {
@@ -55,6 +59,7 @@ export function createAuditTrailSource(config: ServerConfig, options: AuditTrail
     },
     nudge: () => {},
     findPeople: () => Promise.reject(new ArchiveError("archive_unavailable", "The archive is off (ARCHIVE=off): no people to list")),
+    describe: async () => "live from Merge",
   };
 }
 

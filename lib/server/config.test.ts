@@ -13,6 +13,7 @@ describe("parseServerConfig", () => {
       timeoutMs: 15_000,
       exportMaxEvents: 1_000_000,
       archive: { mode: "embedded", dir: ".data/archive", syncIntervalS: 5, maxRequestsPerMinute: 60, retentionDays: undefined },
+      database: { kind: "embedded", dir: ".data/archive" },
     });
   });
 
@@ -38,6 +39,12 @@ describe("parseServerConfig", () => {
       retentionDays: 400,
     });
     expect(parseServerConfig({ ARCHIVE: "off", DATABASE_URL: "postgres://db/audit" }).archive).toEqual({ mode: "off" });
+    // With the archive off, the records (access log, manifests, views) still have a database.
+    expect(parseServerConfig({ ARCHIVE: "off", DATABASE_URL: "postgres://db/audit" }).database).toEqual({
+      kind: "server",
+      url: "postgres://db/audit",
+    });
+    expect(parseServerConfig({ ARCHIVE: "off", ARCHIVE_DIR: "/var/lib/audit" }).database).toEqual({ kind: "embedded", dir: "/var/lib/audit" });
     expect(parseServerConfig({ ARCHIVE_DIR: "/var/lib/audit" }).archive).toMatchObject({ mode: "embedded", dir: "/var/lib/audit" });
   });
 

@@ -94,6 +94,16 @@ function archiveConfig(parsed: z.infer<typeof envSchema>, upstream: Upstream): A
     : { mode: "embedded", dir: parsed.ARCHIVE_DIR, ...sync };
 }
 
+/**
+ * The database of the archive and of the app's own records (access log, export manifests, views):
+ * one in every mode, ARCHIVE=off included, where it holds only the records and nothing is synced.
+ */
+export type DatabaseConfig = { kind: "embedded"; dir: string } | { kind: "server"; url: string };
+
+function databaseConfig(parsed: z.infer<typeof envSchema>): DatabaseConfig {
+  return parsed.DATABASE_URL ? { kind: "server", url: parsed.DATABASE_URL } : { kind: "embedded", dir: parsed.ARCHIVE_DIR };
+}
+
 export type ServerConfig = {
   upstream: Upstream;
   /** Absent only for the embedded simulator, which needs none. */
@@ -102,6 +112,7 @@ export type ServerConfig = {
   timeoutMs: number;
   exportMaxEvents: number;
   archive: ArchiveConfig;
+  database: DatabaseConfig;
 };
 
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -125,6 +136,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
       timeoutMs: parsed.MERGE_TIMEOUT_MS,
       exportMaxEvents: parsed.EXPORT_MAX_EVENTS,
       archive: archiveConfig(parsed, upstream),
+      database: databaseConfig(parsed),
     };
   }
   const upstream: Upstream = { kind: "remote", baseUrl: parsed.MERGE_API_BASE_URL ?? MERGE_REGIONS[parsed.MERGE_REGION] };
@@ -135,6 +147,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     timeoutMs: parsed.MERGE_TIMEOUT_MS,
     exportMaxEvents: parsed.EXPORT_MAX_EVENTS,
     archive: archiveConfig(parsed, upstream),
+    database: databaseConfig(parsed),
   };
 }
 

@@ -12,8 +12,11 @@ import { createNonce, securityHeaders, servesHttps } from "@/lib/server/security
 
 const UNSUPPORTED_METHODS: ReadonlySet<string> = new Set(["TRACE"]);
 
-/** The methods the app serves at `pathname`: next-auth's endpoints take POST too. */
+/** The methods the app serves at `pathname`: next-auth's endpoints and the records' writes take more. */
 export function allowedMethods(pathname: string): string {
+  if (pathname === "/api/views") return "GET, HEAD, POST";
+  if (pathname.startsWith("/api/views/")) return "PATCH, DELETE";
+  if (pathname === "/api/access-log/event-opened") return "POST";
   return pathname.startsWith("/api/auth/") ? "GET, HEAD, POST" : "GET, HEAD";
 }
 

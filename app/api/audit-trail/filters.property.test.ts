@@ -10,6 +10,7 @@ import { testDatabaseKinds } from "@/testing/archive-databases";
 import { openFilledArchive, type FilledArchive } from "@/testing/archive-source";
 import { apiRequest, CURSOR_SECRET, signedIn, SIMULATOR_NOW, walkRoute } from "@/testing/routes";
 import { expectedEvents, expectedStats } from "@/testing/simulator-oracle";
+import { recordingRecords } from "@/testing/records";
 
 import { createAuditTrailRoute } from "./create-route";
 import { createStatsRoute } from "./stats/create-route";
@@ -105,7 +106,7 @@ describe.each(testDatabaseKinds())("every filter through the API on $name", (kin
 
   beforeAll(async () => {
     archive = await openFilledArchive(kind, [...ALL].reverse());
-    list = createAuditTrailRoute({ source: archive.source, getSession: signedIn, cursorSecret: CURSOR_SECRET });
+    list = createAuditTrailRoute({ source: archive.source, getSession: signedIn, cursorSecret: CURSOR_SECRET, records: recordingRecords() });
     stats = createStatsRoute({ source: archive.source, getSession: signedIn });
   }, HOOK_TIMEOUT_MS);
 

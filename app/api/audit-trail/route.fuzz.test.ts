@@ -5,6 +5,7 @@ import { KNOWN_EVENT_TYPES } from "@/lib/event-types";
 import { parseAuditTrailQuery, QUERY_KEYS, toSearchParams } from "@/lib/filters";
 import { createSimulator } from "@/lib/simulator";
 
+import { recordingRecords } from "@/testing/records";
 import { apiRequest, CURSOR_SECRET, remoteSource, signedIn, SIMULATOR_NOW, type RouteHandler } from "@/testing/routes";
 
 import { createAuditTrailRoute } from "./create-route";
@@ -86,6 +87,7 @@ describe("GET /api/audit-trail under random queries", () => {
     source: remoteSource({ MERGE_API_KEY: KEY, MERGE_API_BASE_URL: UPSTREAM }, recordingFetch),
     getSession: signedIn,
     cursorSecret: CURSOR_SECRET,
+    records: recordingRecords(),
   });
 
   beforeAll(() => {

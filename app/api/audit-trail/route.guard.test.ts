@@ -4,6 +4,7 @@ import { createSimulator } from "@/lib/simulator";
 import { sealCursor } from "@/lib/server/cursor-seal";
 import { USER_FAILURE_BUDGET } from "@/lib/server/merge/failure-guard";
 import { resetProcessFailureGuard } from "@/testing/failure-guard";
+import { recordingRecords, unreachableRecords } from "@/testing/records";
 import { apiRequest, CURSOR_SECRET, signedInAs, SIMULATOR_NOW, simulatorSource, type RouteHandler } from "@/testing/routes";
 
 import { createAuditTrailRoute } from "./create-route";
@@ -21,12 +22,17 @@ const REFUSED_CURSOR = sealCursor(btoa("p=yesterday"), MALLORY, CURSOR_SECRET);
 resetProcessFailureGuard();
 const simulator = createSimulator({ now: SIMULATOR_NOW });
 const route = (email: string) =>
-  createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedInAs(email), cursorSecret: CURSOR_SECRET });
+  createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedInAs(email), cursorSecret: CURSOR_SECRET, records: recordingRecords() });
 // Each route below is built on a source of its own, as each route bundle of the app builds its own.
 const malloryGET: RouteHandler = route(MALLORY);
 const aliceGET: RouteHandler = route(ALICE);
 const exportRoute = (email: string) =>
-  createExportRoute({ source: simulatorSource(simulator), getSession: signedInAs(email), config: { exportMaxEvents: 1_000_000 } });
+  createExportRoute({
+    source: simulatorSource(simulator),
+    getSession: signedInAs(email),
+    config: { exportMaxEvents: 1_000_000 },
+    records: unreachableRecords,
+  });
 
 async function answer(response: Response) {
   return { status: response.status, code: ((await response.json()) as { error?: { code: string } }).error?.code ?? "ok" };

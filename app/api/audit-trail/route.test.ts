@@ -9,6 +9,7 @@ import { encodeCursor } from "@/lib/simulator/cursor";
 import { sealCursor } from "@/lib/server/cursor-seal";
 import { resetProcessFailureGuard } from "@/testing/failure-guard";
 import { startSimulator, type RunningSimulator } from "@/testing/processes";
+import { recordingRecords } from "@/testing/records";
 import {
   ALLOWED_EMAIL,
   apiRequest,
@@ -102,10 +103,10 @@ const REFUSED: Array<[string, string]> = [
 
 describe("GET /api/audit-trail with the embedded simulator", () => {
   const simulator = createSimulator({ now: SIMULATOR_NOW });
-  const GET = createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedIn, cursorSecret: CURSOR_SECRET });
+  const GET = createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedIn, cursorSecret: CURSOR_SECRET, records: recordingRecords() });
 
   it("answers 401 when the request has no allowed session, and asks Merge nothing", async () => {
-    const anonymousGET = createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedOut, cursorSecret: CURSOR_SECRET });
+    const anonymousGET = createAuditTrailRoute({ source: simulatorSource(simulator), getSession: signedOut, cursorSecret: CURSOR_SECRET, records: recordingRecords() });
     const before = simulator.requestCount();
     const response = await anonymousGET(apiRequest("user_email=jane%40acme.com"));
     expect(response.status).toBe(401);
@@ -177,7 +178,7 @@ describe("GET /api/audit-trail with the embedded simulator", () => {
 describe("GET /api/audit-trail when the embedded simulator misbehaves", () => {
   function routeWithFaults(faults: string, variables: Record<string, string> = {}) {
     const simulator = createSimulator({ now: SIMULATOR_NOW, faults });
-    return { GET: createAuditTrailRoute({ source: simulatorSource(simulator, variables), getSession: signedIn, cursorSecret: CURSOR_SECRET }), simulator };
+    return { GET: createAuditTrailRoute({ source: simulatorSource(simulator, variables), getSession: signedIn, cursorSecret: CURSOR_SECRET, records: recordingRecords() }), simulator };
   }
 
   it("rides out a 429 with Retry-After and answers 200", async () => {
@@ -252,7 +253,7 @@ describe("GET /api/audit-trail with a standalone simulator", () => {
   function routeFor(server: RunningSimulator | undefined, variables: Record<string, string> = {}) {
     if (!server) throw new Error("the simulator did not start");
     const source = remoteSource({ MERGE_API_KEY: server.apiKey, MERGE_API_BASE_URL: server.baseUrl, ...variables });
-    return createAuditTrailRoute({ source, getSession: signedIn, cursorSecret: CURSOR_SECRET });
+    return createAuditTrailRoute({ source, getSession: signedIn, cursorSecret: CURSOR_SECRET, records: recordingRecords() });
   }
 
   /** Calls the route, keeping the response (cloned) for the key check at the end. */

@@ -14,6 +14,16 @@ export function isoToLocalInput(iso: string): string {
   );
 }
 
+const LOCAL_INPUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
+/** A `datetime-local` value read in the browser's zone, as UTC ISO; null when empty or malformed. */
+export function localInputToIso(value: string): string | null {
+  // Without an offset, ECMAScript reads a date-time form as local time: what the user sees.
+  if (!LOCAL_INPUT.test(value)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
 /** An ISO date as the date field shows it: `YYYY-MM-DD HH:MM:SS` in the browser's zone. */
 export function isoToTypedDateTime(iso: string): string {
   return isoToLocalInput(iso).replace("T", " ");

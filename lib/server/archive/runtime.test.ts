@@ -65,7 +65,7 @@ describe("GET /api/archive/status", () => {
     expect((await status(signedOutGET)).status).toBe(401);
   });
 
-  it("reports the mode off, with nothing written to disk", async () => {
+  it("reports the mode off, and with no sync keeps only the app's records in the database", async () => {
     const { runtime, GET } = await startWith({ ARCHIVE: "off" });
     await runtime.startArchive();
     expect(await status(GET)).toEqual({
@@ -82,7 +82,9 @@ describe("GET /api/archive/status", () => {
         last_error: null,
       },
     });
-    expect(fs.readdirSync(folder)).toEqual([]);
+    // The access log, manifests and views still need the database (ARCHIVE_DIR here); nothing syncs into it.
+    expect(fs.readdirSync(folder).sort()).toEqual(["lock", "pgdata"]);
+    expect(globalThis.auditArchive?.syncer).toBeUndefined();
   });
 
   it("reports the embedded archive's figures in exactly the documented shape once backfilled", { timeout: 60_000 }, async () => {
@@ -145,6 +147,7 @@ describe("GET /api/archive/status", () => {
       await runtime.startArchive();
       await expect.poll(async () => (await status(GET)).body.events, { timeout: 50_000 }).toBe(300);
       expect((await status(GET)).body).toMatchObject({ mode: "server", backfill: { complete: true, events: 300 } });
+      // With a server, nothing is written to ARCHIVE_DIR.
       expect(fs.readdirSync(folder)).toEqual([]);
       await runtime.stopArchive();
     } finally {

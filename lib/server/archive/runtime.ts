@@ -14,9 +14,12 @@ import { archiveStats } from "./stats";
 import { ensureSyncState, findPeople, listArchivedEvents, readArchiveFigures, type ArchiveFigures } from "./store";
 import { createSyncer, type Syncer } from "./sync";
 
-// The process's archive: opened and migrated at start (instrumentation.ts), synced in the
-// background, read by the routes through the functions below. Kept on globalThis because Next may
-// load this module once per route bundle, and there must be one database handle and one syncer.
+// The process's database and archive: opened and migrated at start (instrumentation.ts), synced in
+// the background unless ARCHIVE=off, read by the routes through the functions below. With
+// ARCHIVE=off the same database (ARCHIVE_DIR or DATABASE_URL) is still opened, because the app's own
+// records (access log, export manifests, views) live in it; only the sync is left out, so
+// audit_events stays empty. Kept on globalThis because Next may load this module once per route
+// bundle, and there must be one database handle and one syncer.
 
 export type ArchiveMode = "embedded" | "server" | "off";
 
@@ -26,7 +29,7 @@ export type ArchiveStatus = { mode: ArchiveMode } & ArchiveFigures;
 type ActiveConfig = Exclude<ArchiveConfig, { mode: "off" }>;
 
 type Runtime = {
-  config: ActiveConfig;
+  archive: ArchiveConfig;
   database?: ArchiveDatabase;
   opening?: Promise<ArchiveDatabase>;
   syncer?: Syncer;
@@ -38,10 +41,8 @@ declare global {
   var auditArchive: Runtime | undefined;
 }
 
-function runtime(): Runtime | undefined {
-  const { archive } = getServerConfig();
-  if (archive.mode === "off") return undefined;
-  globalThis.auditArchive ??= { config: archive };
+function runtime(): Runtime {
+  globalThis.auditArchive ??= { archive: getServerConfig().archive };
   return globalThis.auditArchive;
 }
 
@@ -51,24 +52,26 @@ function syncClient(config: ReturnType<typeof getServerConfig>) {
   return createUpstreamClient(config, { retry: { policy: { maxRetries: 0 } } });
 }
 
+function startSync(database: ArchiveDatabase, config: ActiveConfig): Syncer {
+  const syncer = createSyncer({
+    db: database.db,
+    client: syncClient(getServerConfig()),
+    intervalMs: config.syncIntervalS * 1000,
+    maxRequestsPerMinute: config.maxRequestsPerMinute,
+    retentionDays: config.retentionDays,
+  });
+  syncer.start();
+  return syncer;
+}
+
 function open(state: Runtime): Promise<ArchiveDatabase> {
   if (state.database) return Promise.resolve(state.database);
-  const { config } = state;
-  state.opening ??= openArchiveDatabase(
-    config.mode === "embedded" ? { kind: "embedded", dir: config.dir } : { kind: "server", url: config.databaseUrl },
-  ).then(
+  const { archive } = state;
+  state.opening ??= openArchiveDatabase(getServerConfig().database).then(
     async (database) => {
       await ensureSyncState(database.db);
       state.database = database;
-      const serverConfig = getServerConfig();
-      state.syncer = createSyncer({
-        db: database.db,
-        client: syncClient(serverConfig),
-        intervalMs: config.syncIntervalS * 1000,
-        maxRequestsPerMinute: config.maxRequestsPerMinute,
-        retentionDays: config.retentionDays,
-      });
-      state.syncer.start();
+      if (archive.mode !== "off") state.syncer = startSync(database, archive);
       return database;
     },
     (error: unknown) => {
@@ -80,24 +83,27 @@ function open(state: Runtime): Promise<ArchiveDatabase> {
 }
 
 /**
- * Opens the archive and starts its sync, unless ARCHIVE=off. An embedded archive that cannot open
- * (ARCHIVE_DIR unreadable or in use) throws ArchiveStartupError; a database server that is down is
- * tried again every sync interval while the app serves archive_unavailable.
+ * Opens the database, and starts the archive's sync unless ARCHIVE=off. An embedded database that
+ * cannot open (ARCHIVE_DIR unreadable or in use) throws ArchiveStartupError; a database server that
+ * is down is tried again every sync interval while the app serves archive_unavailable.
  */
 export async function startArchive(): Promise<void> {
   const state = runtime();
-  if (!state) return;
   try {
     await open(state);
   } catch (error) {
-    if (error instanceof ArchiveStartupError || state.config.mode === "embedded") throw error;
-    logWarning("The archive's database is not answering; trying again", {
+    if (error instanceof ArchiveStartupError || getServerConfig().database.kind === "embedded") throw error;
+    logWarning("The database is not answering; trying again", {
       detail: error instanceof Error ? error.message : String(error),
     });
-    state.retry = setTimeout(() => void startArchive().catch(() => {}), state.config.syncIntervalS * 1000);
+    const intervalS = state.archive.mode === "off" ? OFF_RETRY_INTERVAL_S : state.archive.syncIntervalS;
+    state.retry = setTimeout(() => void startArchive().catch(() => {}), intervalS * 1000);
     state.retry.unref();
   }
 }
+
+/** With no sync interval to follow (ARCHIVE=off), a database server that was down is tried this often. */
+const OFF_RETRY_INTERVAL_S = 30;
 
 /** Stops the sync (letting go of its lease) and closes the database. */
 export async function stopArchive(): Promise<void> {
@@ -109,11 +115,13 @@ export async function stopArchive(): Promise<void> {
   await (state.database ?? (await state.opening?.catch(() => undefined)))?.close();
 }
 
-async function database(): Promise<ArchiveDatabase> {
-  const state = runtime();
-  if (!state) throw new ArchiveError("archive_unavailable", "The archive is off (ARCHIVE=off)");
+/**
+ * The process's database, in every mode (ARCHIVE=off too): the archive reads it, and so do the
+ * app's records (lib/server/records). Throws ArchiveError("archive_unavailable").
+ */
+export async function appDatabase(): Promise<ArchiveDatabase> {
   try {
-    return await open(state);
+    return await open(runtime());
   } catch (error) {
     throw error instanceof ArchiveError ? error : new ArchiveError("archive_unavailable", String(error), { cause: error });
   }
@@ -121,18 +129,19 @@ async function database(): Promise<ArchiveDatabase> {
 
 /** One page from the archive in Merge's shape; throws ArchiveError (invalid_cursor, archive_unavailable). */
 export async function listArchivedPage(query: AuditTrailQuery): Promise<AuditTrailPage> {
-  return listArchivedEvents((await database()).db, query);
+  return listArchivedEvents((await appDatabase()).db, query);
 }
 
 /** The total, bars and facets of the filters' result set; throws ArchiveError (archive_unavailable). */
 export async function readArchiveStats(filters: AuditTrailFilters): Promise<AuditTrailStats> {
-  const { db } = await database();
-  return archiveStats(db, filters, { retentionDays: runtime()?.config.retentionDays });
+  const { db } = await appDatabase();
+  const { archive } = runtime();
+  return archiveStats(db, filters, { retentionDays: archive.mode === "off" ? undefined : archive.retentionDays });
 }
 
 /** The archive's people matching a query (GET /api/people); throws ArchiveError("archive_unavailable"). */
 export async function findArchivedPeople(query: PeopleQuery): Promise<Person[]> {
-  return findPeople((await database()).db, query);
+  return findPeople((await appDatabase()).db, query);
 }
 
 const OFF_STATUS: ArchiveStatus = {
@@ -149,9 +158,9 @@ const OFF_STATUS: ArchiveStatus = {
 
 /** The archive's figures for the status line; throws ArchiveError("archive_unavailable"). */
 export async function archiveStatus(): Promise<ArchiveStatus> {
-  const state = runtime();
-  if (!state) return OFF_STATUS;
-  return { mode: state.config.mode, ...(await readArchiveFigures((await database()).db)) };
+  const { archive } = runtime();
+  if (archive.mode === "off") return OFF_STATUS;
+  return { mode: archive.mode, ...(await readArchiveFigures((await appDatabase()).db)) };
 }
 
 /** Opening or refreshing the explorer: ask Merge once for events newer than the watermark. */

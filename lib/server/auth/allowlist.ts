@@ -14,10 +14,15 @@ function splitList(value: string | undefined, normalise: (entry: string) => stri
   return new Set(entries.filter((entry) => entry !== ""));
 }
 
+/** A comma-separated list of email addresses, lower-cased (AUTH_ALLOWED_EMAILS, AUTH_ADMIN_EMAILS). */
+export function parseEmailList(value: string | undefined): ReadonlySet<string> {
+  return splitList(value, (entry) => entry);
+}
+
 /** Parses `AUTH_ALLOWED_EMAILS` and `AUTH_ALLOWED_DOMAINS` (comma-separated; "@example.com" also works). */
 export function parseAllowlist(raw: { emails: string | undefined; domains: string | undefined }): Allowlist {
   return {
-    emails: splitList(raw.emails, (entry) => entry),
+    emails: parseEmailList(raw.emails),
     domains: splitList(raw.domains, (entry) => entry.replace(/^@/, "")),
   };
 }

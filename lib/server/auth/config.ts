@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import { parseAllowlist, type Allowlist } from "@/lib/server/auth/allowlist";
+import { parseAllowlist, parseEmailList, type Allowlist } from "@/lib/server/auth/allowlist";
 
 // Sign-in configuration, parsed once from the environment. A half-configured provider is an
 // error that names the missing variables rather than a provider that fails at the first sign-in.
@@ -25,6 +25,7 @@ const envSchema = z.object({
   AUTH_GITHUB_SECRET: optionalText,
   AUTH_ALLOWED_EMAILS: z.string().optional(),
   AUTH_ALLOWED_DOMAINS: z.string().optional(),
+  AUTH_ADMIN_EMAILS: z.string().optional(),
 });
 
 export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; name: string };
@@ -34,6 +35,8 @@ export type AuthConfig = {
   oidc: OidcConfig | undefined;
   github: GithubConfig | undefined;
   allowlist: Allowlist;
+  /** AUTH_ADMIN_EMAILS: who sees everyone's access log and manages team views. */
+  admins: ReadonlySet<string>;
 };
 
 export const DEFAULT_OIDC_NAME = "single sign-on";
@@ -72,6 +75,7 @@ export function parseAuthConfig(env: Record<string, string | undefined>): AuthCo
         : undefined,
     github: githubId && githubSecret ? { clientId: githubId, clientSecret: githubSecret } : undefined,
     allowlist: parseAllowlist({ emails: parsed.AUTH_ALLOWED_EMAILS, domains: parsed.AUTH_ALLOWED_DOMAINS }),
+    admins: parseEmailList(parsed.AUTH_ADMIN_EMAILS),
   };
 }
 

@@ -9,6 +9,7 @@ import { getAuthConfig } from "@/lib/server/auth/config";
 import { isDemoSignInEnabled } from "@/lib/server/auth/demo";
 import { readIdentity } from "@/lib/server/auth/identity";
 import { buildProviders } from "@/lib/server/auth/providers";
+import { recordSignIn } from "@/lib/server/auth/sign-in-records";
 import { getAuthSecret } from "@/lib/server/auth/secret";
 import { checkAuthConfiguration } from "@/lib/server/auth/startup";
 
@@ -24,11 +25,16 @@ function buildAuthOptions(): AuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
     callbacks: {
-      signIn({ user, account, profile }) {
+      async signIn({ user, account, profile }) {
+        const provider = account?.provider ?? "";
         const decision = decideAccess(
-          { provider: account?.provider ?? "", email: user.email, emailVerified: readIdentity(profile).emailVerified },
+          { provider, email: user.email, emailVerified: readIdentity(profile).emailVerified },
           { allowlist: config.allowlist, demoEnabled: isDemoSignInEnabled() },
         );
+        await recordSignIn(decision.allowed ? "sign_in" : "sign_in_denied", user.email, {
+          provider,
+          ...(decision.allowed ? {} : { reason: decision.reason }),
+        });
         // A string sends the browser to our access-denied page with the reason it can explain.
         return decision.allowed || `${SIGN_IN_PATH}?error=AccessDenied&denied=${decision.reason}`;
       },

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
 
 import type { AuditEvent, AuditTrailPage } from "@/lib/audit-event";
@@ -74,7 +76,7 @@ function open(listPage: ListPage, overrides: { format?: ExportFormat; maxEvents?
     listPage,
     signal: overrides.signal,
     clock: overrides.clock ?? fakeClock().clock,
-    onFinish: (summary) => summaries.push(summary),
+    onFinish: (summary) => void summaries.push(summary),
   });
   return { stream, summaries };
 }
@@ -94,6 +96,34 @@ describe("openExportStream", () => {
       { event_type: { include: ["INVITED_USER"], exclude: [] }, page_size: 100, cursor: "200" },
     ]);
     expect(summaries).toMatchObject([{ outcome: "complete", events: 250, pages: 3 }]);
+  });
+
+  it.each(["csv", "json", "ndjson"] as const)("reports the SHA-256 of the exact bytes served and the newest and oldest event (%s)", async (format) => {
+    const { stream, summaries } = open(scriptedUpstream(250).listPage, { format });
+    // The bytes themselves: a decoder would drop the CSV's byte order mark.
+    const bytes = new Uint8Array(await new Response(await stream).arrayBuffer());
+    expect(summaries[0]).toMatchObject({
+      outcome: "complete",
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      newestEventAt: makeEvent(0).created_at,
+      oldestEventAt: makeEvent(249).created_at,
+    });
+  });
+
+  it("ends the stream only once what the end records is written", async () => {
+    let written = false;
+    const stream = await openExportStream({
+      filters: {},
+      format: "ndjson",
+      maxEvents: 1_000_000,
+      listPage: scriptedUpstream(10).listPage,
+      onFinish: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        written = true;
+      },
+    });
+    await readAll(stream);
+    expect(written).toBe(true);
   });
 
   it.each(["csv", "json", "ndjson"] as const)("writes a valid, empty %s file for no events", async (format) => {

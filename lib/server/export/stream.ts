@@ -1,5 +1,7 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from "@/lib/api-errors";
 import type { AuditTrailPage } from "@/lib/audit-event";
 import { ENCODERS, encodePage, type ExportFormat } from "@/lib/export/formats";
@@ -32,6 +34,11 @@ export type ExportSummary = {
   upstreamRetries: number;
   /** Extra waits on rate limits beyond the client's own retries. */
   rateLimitWaits: number;
+  /** SHA-256 (hex) of every byte served, for the export's manifest. */
+  sha256: string;
+  /** created_at of the newest and the oldest event served (the file is newest first); null when none. */
+  newestEventAt: string | null;
+  oldestEventAt: string | null;
 };
 
 export type ExportStreamOptions = {
@@ -41,8 +48,11 @@ export type ExportStreamOptions = {
   listPage: ListPage;
   /** The request's signal: aborts when the client goes away. */
   signal?: AbortSignal;
-  /** Called once, however the export ends. */
-  onFinish: (summary: ExportSummary) => void;
+  /**
+   * Called once, however the export ends. When the client is still reading, the stream ends only
+   * after a returned promise settles, so whatever it records (the manifest) is final by then.
+   */
+  onFinish: (summary: ExportSummary) => void | Promise<void>;
   clock?: RetryClock;
 };
 
@@ -75,13 +85,21 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
   const startedAt = performance.now();
   const upstream = new AbortController();
   const stats = { events: 0, pages: 0, upstreamMs: 0, upstreamRetries: 0, rateLimitWaits: 0 };
+  const served = { hash: createHash("sha256"), newestEventAt: null as string | null, oldestEventAt: null as string | null };
 
   let finished = false;
-  const finish = (outcome: ExportStreamOutcome, reason?: string) => {
+  const finish = async (outcome: ExportStreamOutcome, reason?: string) => {
     if (finished) return;
     finished = true;
     options.signal?.removeEventListener("abort", onClientGone);
-    onFinish({ outcome, reason, ...stats, durationMs: Math.round(performance.now() - startedAt) });
+    const { newestEventAt, oldestEventAt } = served;
+    const summary = { outcome, reason, ...stats, sha256: served.hash.digest("hex"), newestEventAt, oldestEventAt };
+    await Promise.resolve(onFinish({ ...summary, durationMs: Math.round(performance.now() - startedAt) })).catch(() => {});
+  };
+  const serve = (controller: ReadableStreamDefaultController<Uint8Array>, text: string) => {
+    const bytes = utf8.encode(text);
+    served.hash.update(bytes);
+    controller.enqueue(bytes);
   };
   const onClientGone = () => upstream.abort(options.signal?.reason);
   if (options.signal?.aborted) upstream.abort(options.signal.reason);
@@ -121,7 +139,7 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
   try {
     ahead = Promise.resolve(await pages.next());
   } catch (error) {
-    finish(upstream.signal.aborted ? "cancelled" : "failed", failureReason(error));
+    await finish(upstream.signal.aborted ? "cancelled" : "failed", failureReason(error));
     throw error;
   }
 
@@ -138,15 +156,15 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
         try {
           for (;;) {
             if (tooLarge) {
-              finish("too_large", tooLarge.message);
+              await finish("too_large", tooLarge.message);
               controller.error(tooLarge);
               return;
             }
             const step = await ahead;
             if (step.done) {
               const text = header + encoder.footer;
-              if (text !== "") controller.enqueue(utf8.encode(text));
-              finish("complete");
+              if (text !== "") serve(controller, text);
+              await finish("complete");
               controller.close();
               return;
             }
@@ -166,19 +184,23 @@ export async function openExportStream(options: ExportStreamOptions): Promise<Re
             const text = header + encodePage(encoder, events, stats.events);
             header = "";
             stats.events += events.length;
+            if (events.length > 0) {
+              served.newestEventAt ??= events[0]!.created_at;
+              served.oldestEventAt = events.at(-1)!.created_at;
+            }
             if (text !== "") {
-              controller.enqueue(utf8.encode(text));
+              serve(controller, text);
               return;
             }
           }
         } catch (error) {
-          finish(upstream.signal.aborted ? "cancelled" : "failed", failureReason(error));
+          await finish(upstream.signal.aborted ? "cancelled" : "failed", failureReason(error));
           controller.error(error);
         }
       },
       cancel(reason) {
         upstream.abort(reason);
-        finish("cancelled", "the client went away");
+        void finish("cancelled", "the client went away");
       },
     },
     // Nothing queued: pull runs only for a waiting read, so at most one page is ever held ahead.

@@ -4,8 +4,11 @@ import { ENCODERS, EXPORT_FORMATS, isExportFormat, type ExportFormat } from "@/l
 import { FILTER_KEYS, pickFilters, repeatedParameterMessage } from "@/lib/filters";
 import { ApiError } from "@/lib/server/api-error";
 import type { AppDependencies } from "@/lib/server/app-dependencies";
+import { EXPORT_ID_HEADER } from "@/lib/export/manifest";
 import { logExport } from "@/lib/server/export/log";
 import { openExportStream } from "@/lib/server/export/stream";
+import { requestOrigin } from "@/lib/server/records/access-recorder";
+import { startExportRecords } from "@/lib/server/records/export-manifest";
 import { withSession } from "@/lib/server/with-session";
 
 // GET /api/audit-trail/export?format=csv|json|ndjson&<filters>: every matching event, streamed.
@@ -23,13 +26,22 @@ function parseFormat(params: URLSearchParams): ExportFormat {
   return format;
 }
 
-export function createExportRoute(deps: Pick<AppDependencies, "source" | "getSession" | "config">) {
+export function createExportRoute(deps: Pick<AppDependencies, "source" | "getSession" | "config" | "records">) {
   return withSession(deps.getSession, async (request, { session, parseRequestQuery }) => {
     const format = parseFormat(request.nextUrl.searchParams);
     const filters = pickFilters(parseRequestQuery({ allow: FILTER_KEYS, ignore: ["format"] }));
     const { exportMaxEvents } = deps.config;
     const { source } = deps;
     const encoder = ENCODERS[format];
+    // Every export gets a manifest and an access-log entry (lib/server/records/export-manifest.ts).
+    const records = startExportRecords(deps.records, {
+      filters,
+      format,
+      user: session.email,
+      origin: requestOrigin(request.headers),
+      appOrigin: request.nextUrl.origin,
+      source: source.describe(),
+    });
 
     const body = await openExportStream({
       filters,
@@ -37,7 +49,10 @@ export function createExportRoute(deps: Pick<AppDependencies, "source" | "getSes
       maxEvents: exportMaxEvents,
       listPage: (query, options) => source.listPage(query, { ...options, user: session.email }),
       signal: request.signal,
-      onFinish: (summary) => logExport({ ...summary, user: session.email, filters, format }),
+      onFinish: (summary) => {
+        logExport({ ...summary, user: session.email, filters, format });
+        return records.finish(summary);
+      },
     });
 
     return new Response(body, {
@@ -46,6 +61,7 @@ export function createExportRoute(deps: Pick<AppDependencies, "source" | "getSes
         "Content-Disposition": contentDisposition(exportFilename(filters, encoder.extension)),
         "X-Content-Type-Options": "nosniff",
         [MAX_EVENTS_HEADER]: String(exportMaxEvents),
+        [EXPORT_ID_HEADER]: records.id,
         // Reverse proxies such as nginx would otherwise hold the stream back and break the progress line.
         "X-Accel-Buffering": "no",
       },

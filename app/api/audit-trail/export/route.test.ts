@@ -23,6 +23,8 @@ import {
 import { expectedEvents } from "@/testing/simulator-oracle";
 
 import { createAuditTrailRoute } from "../create-route";
+import { recordingRecords, unreachableRecords } from "@/testing/records";
+
 import { createExportRoute } from "./create-route";
 
 // The export against an in-process simulator, compared with what the explorer's own API returns
@@ -37,9 +39,10 @@ function loadApp(simulatorOptions: SimulatorOptions = {}, exportMaxEvents = 1_00
   const source = simulatorSource(simulator);
   const config = { exportMaxEvents };
   return {
-    exportGET: createExportRoute({ source, getSession: signedIn, config }),
-    anonymousExportGET: createExportRoute({ source, getSession: signedOut, config }),
-    proxyGET: createAuditTrailRoute({ source, getSession: signedIn, cursorSecret: CURSOR_SECRET }),
+    // The records' database is down here: the export must not notice (manifests are tested apart).
+    exportGET: createExportRoute({ source, getSession: signedIn, config, records: unreachableRecords }),
+    anonymousExportGET: createExportRoute({ source, getSession: signedOut, config, records: unreachableRecords }),
+    proxyGET: createAuditTrailRoute({ source, getSession: signedIn, cursorSecret: CURSOR_SECRET, records: recordingRecords() }),
     simulator,
   };
 }

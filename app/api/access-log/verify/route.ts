@@ -1,0 +1,5 @@
+import { appDependencies } from "@/lib/server/app-dependencies";
+
+import { createVerifyRoute } from "./create-route";
+
+export const GET = createVerifyRoute(appDependencies);

@@ -1,0 +1,5 @@
+import { appDependencies } from "@/lib/server/app-dependencies";
+
+import { createManifestRoute } from "./create-route";
+
+export const GET = createManifestRoute(appDependencies);

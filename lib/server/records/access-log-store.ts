@@ -1,0 +1,138 @@
+import "server-only";
+
+import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+
+import type { AccessLogAction, AccessLogEntry, AccessLogPage, AccessLogQuery, AccessLogVerification } from "@/lib/access-log";
+import type { ArchiveDb } from "@/lib/server/archive/database";
+
+import { accessLogEntryHash } from "./access-log-hash";
+import { accessLog, accessLogHead } from "./schema";
+
+// The access log's queries: append (one link of the chain at a time), list (newest first, keyset
+// on id), verify (recompute the chain). The same SQL runs on PGlite and PostgreSQL.
+
+export type NewAccessLogEntry = {
+  user_email: string | null;
+  action: AccessLogAction;
+  detail: Record<string, unknown>;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+/** `at` as the hash saw it: JavaScript's toISOString, which timestamp(3) keeps to the millisecond. */
+const atText = sql<string>`to_char(${accessLog.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const entryColumns = {
+  id: accessLog.id,
+  at: atText,
+  user_email: accessLog.user_email,
+  action: accessLog.action,
+  detail: accessLog.detail,
+  ip: accessLog.ip,
+  user_agent: accessLog.user_agent,
+  prev_hash: accessLog.prev_hash,
+  hash: accessLog.hash,
+};
+
+type StoredRow = {
+  id: number;
+  at: string;
+  user_email: string | null;
+  action: string;
+  detail: string;
+  ip: string | null;
+  user_agent: string | null;
+  prev_hash: string | null;
+  hash: string;
+};
+
+/**
+ * Appends one entry. The head row is locked for the transaction (SELECT ... FOR UPDATE), so
+ * appends from any number of instances sharing a server take turns: each gets the next id and
+ * links to the hash before it.
+ */
+export async function appendAccessLog(db: ArchiveDb, entry: NewAccessLogEntry, now: Date = new Date()): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [head] = await tx.select().from(accessLogHead).where(eq(accessLogHead.id, 1)).for("update");
+    if (!head) throw new Error("access_log_head has no row: the migrations did not run");
+    const row = {
+      id: head.last_id + 1,
+      at: now.toISOString(),
+      user_email: entry.user_email,
+      action: entry.action,
+      detail: JSON.stringify(entry.detail),
+      ip: entry.ip,
+      user_agent: entry.user_agent,
+      prev_hash: head.last_hash,
+    };
+    const hash = accessLogEntryHash(row);
+    await tx.insert(accessLog).values({ ...row, hash });
+    await tx.update(accessLogHead).set({ last_id: row.id, last_hash: hash }).where(eq(accessLogHead.id, 1));
+    return String(row.id);
+  });
+}
+
+function parseDetail(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+  } catch {
+    // Only a row edited in the database could hold this; Verify names it.
+    return { unreadable: text };
+  }
+}
+
+function toEntry(row: StoredRow): AccessLogEntry {
+  return { ...row, id: String(row.id), action: row.action as AccessLogAction, detail: parseDetail(row.detail) };
+}
+
+/** One page, newest first; `next` is the id to continue below. */
+export async function listAccessLog(db: ArchiveDb, query: AccessLogQuery, pageSize: number): Promise<AccessLogPage> {
+  const conditions: SQL[] = [];
+  if (query.user_email) conditions.push(sql`lower(${accessLog.user_email}) = lower(${query.user_email})`);
+  if (query.action) conditions.push(eq(accessLog.action, query.action));
+  if (query.start_date) conditions.push(gte(accessLog.at, query.start_date));
+  if (query.end_date) conditions.push(lte(accessLog.at, query.end_date));
+  if (query.cursor) conditions.push(lt(accessLog.id, Number(query.cursor)));
+  const rows = await db
+    .select(entryColumns)
+    .from(accessLog)
+    .where(and(...conditions))
+    .orderBy(desc(accessLog.id))
+    .limit(pageSize + 1);
+  const results = rows.slice(0, pageSize).map(toEntry);
+  return { results, next: rows.length > pageSize ? results.at(-1)!.id : null };
+}
+
+const VERIFY_BATCH = 1000;
+
+/**
+ * Recomputes the chain from the first entry up to the head as it stood when the check began:
+ * ids must run 1, 2, 3... (a gap is a removed row), each prev_hash must be the hash before it,
+ * and each hash must be the one its fields give. Rows cut from the end show against the head.
+ */
+export async function verifyAccessLog(db: ArchiveDb): Promise<AccessLogVerification> {
+  const [head] = await db.select().from(accessLogHead).where(eq(accessLogHead.id, 1));
+  const lastId = head?.last_id ?? 0;
+  let expectedId = 1;
+  let prevHash: string | null = null;
+  let checked = 0;
+  const broken = (id: number): AccessLogVerification => ({ ok: false, checked, first_broken_id: String(id) });
+  for (;;) {
+    const rows: StoredRow[] = await db
+      .select(entryColumns)
+      .from(accessLog)
+      .where(and(gt(accessLog.id, expectedId - 1), lte(accessLog.id, lastId)))
+      .orderBy(asc(accessLog.id))
+      .limit(VERIFY_BATCH);
+    for (const row of rows) {
+      checked += 1;
+      if (row.id !== expectedId || row.prev_hash !== prevHash || accessLogEntryHash(row) !== row.hash) return broken(row.id);
+      prevHash = row.hash;
+      expectedId += 1;
+    }
+    if (rows.length < VERIFY_BATCH) break;
+  }
+  if (expectedId - 1 !== lastId || prevHash !== (head?.last_hash ?? null)) return broken(expectedId);
+  return { ok: true, checked, first_broken_id: null };
+}
