@@ -36,7 +36,7 @@ export type App = { proc: Managed; url: string };
 const taken = new Set<number>();
 
 /** The first port of the block that nobody listens on (and this run has not handed out yet). */
-async function freePort(block: { from: number; to: number }): Promise<number> {
+export async function freePort(block: { from: number; to: number }): Promise<number> {
   for (let port = block.from; port <= block.to; port += 1) {
     if (taken.has(port)) continue;
     const free = await new Promise<boolean>((resolve) => {

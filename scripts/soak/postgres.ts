@@ -26,6 +26,8 @@ export function hasPostgresBinaries(): boolean {
 
 export type Cluster = {
   url: string;
+  /** The postmaster's pid while it runs. */
+  pid(): number | undefined;
   /** kill -9 of the postmaster and every backend: a crash, not a shutdown. */
   kill(): Promise<void>;
   /** Starts the server again on the same folder and port (crash recovery included); resolves once it answers. */
@@ -122,6 +124,7 @@ export async function createCluster(port: number): Promise<Cluster> {
   await start();
   return {
     url,
+    pid: () => postmasterPid(dataDir),
     kill,
     start,
     async destroy() {

@@ -45,6 +45,13 @@ const WORDS: Record<ChaosKind, (step: ChaosStep) => string> = {
   "database-outage": (step) => `kill -9 PostgreSQL, restart it ${step.durationS} s later`,
 };
 
+/** Short names, for the plot. */
+export const CHAOS_LABELS: Record<ChaosKind, string> = {
+  "kill-sync-instance": "sync holder killed",
+  "upstream-429-burst": "429 burst",
+  "database-outage": "PostgreSQL killed",
+};
+
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 
 export function describeChaos(step: ChaosStep): string {
