@@ -1,4 +1,4 @@
-import { archiveStatusSchema } from "../../lib/archive-status";
+import { archiveStatusSchema, type ArchiveStatus } from "../../lib/archive-status";
 import { sleep } from "../../testing/processes";
 import { descendantsAndSelf } from "../bench/proc-stats";
 import type { Cluster } from "./postgres";
@@ -29,14 +29,17 @@ export type ChaosContext = {
   sinceStartMs(): number;
 };
 
-async function syncingInstance(instance: Instance, cookie: string): Promise<string | null | undefined> {
+async function archiveStatus(instance: Instance, cookie: string): Promise<ArchiveStatus | undefined> {
   try {
     const response = await fetch(`${instance.url}/api/archive/status`, { headers: { cookie }, signal: AbortSignal.timeout(2_000) });
-    if (!response.ok) return undefined;
-    return archiveStatusSchema.parse(await response.json()).syncing_instance;
+    return response.ok ? archiveStatusSchema.parse(await response.json()) : undefined;
   } catch {
     return undefined;
   }
+}
+
+async function syncingInstance(instance: Instance, cookie: string): Promise<string | null | undefined> {
+  return (await archiveStatus(instance, cookie))?.syncing_instance;
 }
 
 /** Polls until `done` holds; resolves with the time it held (performance.now()), or null when it never did. */
@@ -84,8 +87,9 @@ async function databaseOutage(step: ChaosStep, { instances, cluster, cookie, sin
   await sleep(Math.max(0, step.durationS * 1000 - (performance.now() - killedAt)));
   await cluster.start();
   const upAt = performance.now();
-  // Recovered when every instance serves the archive again.
-  const recoveredAt = await until(async () => {
+  const upAtWallClock = Date.now();
+  // Recovered when every instance serves the archive again, and the sync has stored a page again.
+  const readsBackAt = await until(async () => {
     const answers = await Promise.all(
       instances.map((instance) =>
         fetch(`${instance.url}/api/audit-trail?page_size=1`, { headers: { cookie }, signal: AbortSignal.timeout(2_000) }).then(
@@ -96,11 +100,17 @@ async function databaseOutage(step: ChaosStep, { instances, cluster, cookie, sin
     );
     return answers.every((status) => status === 200);
   });
+  const syncBackAt = await until(async () => {
+    const lastSync = (await archiveStatus(instances[0]!, cookie))?.last_sync_at;
+    return lastSync !== null && lastSync !== undefined && Date.parse(lastSync) > upAtWallClock;
+  });
+  const seconds = (at: number | null) => (at === null ? null : (at - upAt) / 1000);
+  const [reads, sync] = [seconds(readsBackAt), seconds(syncBackAt)];
   return {
     kind: step.kind,
     window: { fromMs, toMs: sinceStartMs() },
-    recoverySeconds: recoveredAt === null ? null : (recoveredAt - upAt) / 1000,
-    note: `PostgreSQL down ${Math.round((upAt - killedAt) / 100) / 10} s`,
+    recoverySeconds: reads === null || sync === null ? null : Math.max(reads, sync),
+    note: `PostgreSQL down ${Math.round((upAt - killedAt) / 100) / 10} s; reads back ${reads ?? "never"} s and sync back ${sync ?? "never"} s after its restart`,
   };
 }
 

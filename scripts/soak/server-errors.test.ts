@@ -17,8 +17,10 @@ describe("unexpected 5xx", () => {
 
   it("allows archive_unavailable only while the database is out", () => {
     const inside = answer(20_000, 503, "archive_unavailable");
+    const inFlightAtTheKill = { ...answer(9_900, 503, "archive_unavailable"), ms: 300 };
+    const before = answer(9_000, 503, "archive_unavailable");
     const after = answer(45_000, 503, "archive_unavailable");
-    expect(unexpected5xx([inside, after], expected)).toEqual([after]);
+    expect(unexpected5xx([inside, inFlightAtTheKill, before, after], expected)).toEqual([before, after]);
   });
 
   it("allows the upstream's codes only on live routes", () => {

@@ -1,5 +1,5 @@
 import type { ApiErrorCode } from "../../lib/api-errors";
-import { inWindow, type RequestSample, type Window } from "./samples";
+import type { RequestSample, Window } from "./samples";
 
 // Which 5xx answers are documented: 503 archive_unavailable while the database is out, and the
 // upstream's codes on routes that read Merge live. Anything else is a bug the soak reports.
@@ -22,7 +22,9 @@ export type Expected5xx = {
 
 export function isExpected5xx(sample: RequestSample, expected: Expected5xx): boolean {
   if (sample.status < 500) return true;
-  if (sample.status === 503 && sample.code === "archive_unavailable" && inWindow(sample.atMs, expected.databaseOutages)) return true;
+  // A request already in flight when the database went down counts as during the outage.
+  const during = expected.databaseOutages.some((w) => sample.atMs < w.toMs && sample.atMs + sample.ms >= w.fromMs);
+  if (sample.status === 503 && sample.code === "archive_unavailable" && during) return true;
   const upstream = (UPSTREAM_CODES as readonly string[]).includes(sample.code ?? "");
   return upstream && expected.liveRoutes.includes(sample.route);
 }
