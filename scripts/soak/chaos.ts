@@ -110,7 +110,7 @@ async function databaseOutage(step: ChaosStep, { instances, cluster, cookie, sin
     kind: step.kind,
     window: { fromMs, toMs: sinceStartMs() },
     recoverySeconds: reads === null || sync === null ? null : Math.max(reads, sync),
-    note: `PostgreSQL down ${Math.round((upAt - killedAt) / 100) / 10} s; reads back ${reads ?? "never"} s and sync back ${sync ?? "never"} s after its restart`,
+    note: `PostgreSQL down ${Math.round((upAt - killedAt) / 100) / 10} s; reads back ${reads?.toFixed(1) ?? "never"} s and sync back ${sync?.toFixed(1) ?? "never"} s after its restart`,
   };
 }
 

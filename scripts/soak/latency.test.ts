@@ -43,7 +43,7 @@ describe("latency per route and minute", () => {
   });
 
   it("plots p95 per bucket", () => {
-    const series = p95Series([sample(1_000, 10), sample(16_000, 20)], "GET /", 15_000, 45_000);
+    const series = p95Series([sample(1_000, 10), sample(16_000, 20), sample(45_100, 30)], "GET /", 15_000, 45_200);
     expect(series.map((point) => point.ms)).toEqual([10, 20, Number.NaN]);
   });
 });

@@ -38,7 +38,8 @@ export function p95Outside(samples: readonly RequestSample[], route: string, win
 
 /** p95 of one route over consecutive buckets of `bucketMs`, for the plot (NaN for an empty bucket). */
 export function p95Series(samples: readonly RequestSample[], route: string, bucketMs: number, endMs: number): { atMs: number; ms: number }[] {
-  const buckets: number[][] = Array.from({ length: Math.ceil(endMs / bucketMs) }, () => []);
+  // Whole buckets only: requests that finish after the load stopped are not a point of their own.
+  const buckets: number[][] = Array.from({ length: Math.max(1, Math.floor(endMs / bucketMs)) }, () => []);
   for (const s of samples) {
     if (s.route === route && s.status !== 0) buckets[Math.floor(s.atMs / bucketMs)]?.push(s.ms);
   }
