@@ -21,6 +21,9 @@ function machineCpuMs(): { busy: number; total: number } {
   return { busy: (total - idle) * MS_PER_TICK, total: total * MS_PER_TICK };
 }
 
+/** What the machine did during one minute of the load. */
+export type MinuteLoad = { minute: number; loadAverage: number; busyPercent: number; othersPercent: number };
+
 export type LoadFigures = {
   /** 1-minute load averages seen while the load ran. */
   loadAverage: { min: number; median: number; max: number };
@@ -28,7 +31,26 @@ export type LoadFigures = {
   machineBusyPercent: number;
   soakPercent: number;
   othersPercent: number;
+  perMinute: MinuteLoad[];
 };
+
+function loadPerMinute(ticks: readonly { atMs: number; load: number; busy: number; total: number; soak: number }[]): MinuteLoad[] {
+  const minutes: MinuteLoad[] = [];
+  for (let minute = 1; ; minute += 1) {
+    const inside = ticks.filter((t) => t.atMs >= (minute - 1) * 60_000 && t.atMs < minute * 60_000);
+    if (inside.length < 2) break;
+    const [first, last] = [inside[0]!, inside[inside.length - 1]!];
+    const total = last.total - first.total;
+    const share = (ms: number) => Math.round((ms / total) * 1000) / 10;
+    minutes.push({
+      minute,
+      loadAverage: Math.round((inside.reduce((sum, t) => sum + t.load, 0) / inside.length) * 100) / 100,
+      busyPercent: share(last.busy - first.busy),
+      othersPercent: share(Math.max(0, last.busy - first.busy - (last.soak - first.soak))),
+    });
+  }
+  return minutes;
+}
 
 export type Monitor = { rss: RssSample[]; stop(): LoadFigures };
 
@@ -44,6 +66,15 @@ export function startMonitor(instances: readonly Instance[], others: () => numbe
   const startRoots = new Map<number, number>();
   let first = true;
 
+  // Per tick: the machine's busy and total CPU time, and the soak's own, to split the load by minute.
+  const ticks: { atMs: number; load: number; busy: number; total: number; soak: number }[] = [];
+  const soakCpuSoFar = () => {
+    const self = process.cpuUsage(startSelf);
+    let ms = (self.user + self.system) / 1000;
+    for (const [root, used] of cpuByRoot) ms += used - (startRoots.get(root) ?? 0);
+    return ms;
+  };
+
   const tick = () => {
     const atMs = sinceStartMs();
     loads.push(loadavg()[0]!);
@@ -57,6 +88,8 @@ export function startMonitor(instances: readonly Instance[], others: () => numbe
       if (first) startRoots.set(root, ms);
       cpuByRoot.set(root, Math.max(cpuByRoot.get(root) ?? 0, ms));
     }
+    const machine = machineCpuMs();
+    ticks.push({ atMs, load: loads[loads.length - 1]!, busy: machine.busy, total: machine.total, soak: soakCpuSoFar() });
   };
   tick();
   first = false;
@@ -69,9 +102,7 @@ export function startMonitor(instances: readonly Instance[], others: () => numbe
       tick();
       const machine = machineCpuMs();
       const total = machine.total - startMachine.total;
-      const self = process.cpuUsage(startSelf);
-      let soak = (self.user + self.system) / 1000;
-      for (const [root, ms] of cpuByRoot) soak += ms - (startRoots.get(root) ?? 0);
+      const soak = soakCpuSoFar();
       const sorted = [...loads].sort((a, b) => a - b);
       const percent = (ms: number) => Math.round((ms / total) * 1000) / 10;
       const busy = machine.busy - startMachine.busy;
@@ -80,6 +111,7 @@ export function startMonitor(instances: readonly Instance[], others: () => numbe
         machineBusyPercent: percent(busy),
         soakPercent: percent(soak),
         othersPercent: percent(Math.max(0, busy - soak)),
+        perMinute: loadPerMinute(ticks),
       };
     },
   };

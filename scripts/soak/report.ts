@@ -5,6 +5,7 @@ import type { ChaosResult } from "./chaos";
 import type { LatencyRow } from "./latency";
 import type { LoadFigures } from "./monitor";
 import type { RssGrowth } from "./rss";
+import { ROUTES } from "./users";
 
 // The soak's output: a Markdown table on stdout, and soak-results.json with the issue's keys first.
 
@@ -61,6 +62,15 @@ export function markdown(report: SoakReport): string {
         (c.recoverySeconds !== undefined ? `, service back ${number(c.recoverySeconds)} s after the restart` : "") +
         (c.note ? ` (${c.note})` : ""),
     ),
+    "",
+    "The machine, minute by minute (CPU shares of both cores):",
+    "",
+    "| Minute | Load average (1 min) | CPU busy | Other processes | Explorer page p95 |",
+    "|---:|---:|---:|---:|---:|",
+    ...report.load.perMinute.map((m) => {
+      const page = report.latency.find((row) => row.route === ROUTES.page && row.minute === m.minute);
+      return `| ${m.minute} | ${number(m.loadAverage, 2)} | ${m.busyPercent}% | ${m.othersPercent}% | ${page ? `${number(page.p95, 0)} ms` : ""} |`;
+    }),
     "",
     "Latency per route and minute (ms):",
     "",

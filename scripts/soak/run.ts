@@ -56,11 +56,11 @@ async function archiveStatus(instance: Instance, cookie: string) {
  * first request, and that one-off cost belongs to the start, not to the figures of the run.
  */
 async function warmUp(instances: readonly Instance[], cookie: string): Promise<void> {
-  const paths = ["/", "/api/audit-trail", "/api/archive/status", "/api/audit-trail/export?format=ndjson&user_email=nobody%40example.com"];
+  const routes = ["/", "/api/audit-trail", "/api/archive/status", "/api/audit-trail/export?format=ndjson&user_email=nobody%40example.com"];
   for (let round = 0; round < 3; round += 1) {
     for (const instance of instances) {
-      for (const path of paths) {
-        await fetch(`${instance.url}${path}`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) })
+      for (const route of routes) {
+        await fetch(`${instance.url}${route}`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) })
           .then((response) => response.arrayBuffer())
           .catch(() => undefined);
       }
