@@ -52,7 +52,8 @@ export function archiveIds(appUrl: string, cookie: string, endDate: string): Pro
 
 /** A connection of the soak's own to the archive's database, for snapshots; null while it is down. */
 export function databaseProbe(url: string) {
-  const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 1_000 });
+  // A snapshot is taken just before an export starts: it must fail fast while the database is down.
+  const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 2_000 });
   // A killed server drops idle connections: the pool must not crash the soak for it.
   pool.on("error", () => undefined);
   return {
