@@ -21,14 +21,14 @@ afterEach(() => {
 });
 
 describe("fault rule syntax", () => {
-  it.each(["429", "429:30", "500@after:5", "502@3", "503@2-4", "hang@first:1", "malformed@every:3", "wrong-shape@10%", "latency:250, 503@0.5%"])(
+  it.each(["429", "429:30", "500@after:5", "502@3", "503@2-4", "hang@first:1", "malformed@every:3", "wrong-shape@10%", "latency:250, 503@0.5%", "429:5@120s-150s", "500@0.5s-2s"])(
     "accepts %s",
     (text) => {
       expect(parseFaults(text).ok).toBe(true);
     },
   );
 
-  it.each(["teapot", "418", "latency", "500:3", "429@sometimes", "503@150%", "hang@every:0"])("rejects %s with an example", (text) => {
+  it.each(["teapot", "418", "latency", "500:3", "429@sometimes", "503@150%", "hang@every:0", "429@150s-120s", "429@s-10s"])("rejects %s with an example", (text) => {
     const parsed = parseFaults(text);
     expect(parsed.ok).toBe(false);
   });
@@ -46,6 +46,18 @@ describe("injected failures", () => {
     const response = await get(again);
     expect(response.headers.get("Retry-After")).toBe("7");
     expect(await response.json()).toEqual({ detail: "Request was throttled. Expected available in 7 seconds." });
+  });
+
+  it("throttles every request inside a window of seconds after the start, and none outside it", async () => {
+    vi.useFakeTimers({ toFake: ["performance"] });
+    const simulator = make({ faults: "429:5@10s-20s" });
+    expect(await statuses(simulator, 2)).toEqual([200, 200]);
+    vi.advanceTimersByTime(10_000);
+    expect(await statuses(simulator, 3)).toEqual([429, 429, 429]);
+    vi.advanceTimersByTime(9_999);
+    expect(await statuses(simulator, 1)).toEqual([429]);
+    vi.advanceTimersByTime(1);
+    expect(await statuses(simulator, 2)).toEqual([200, 200]);
   });
 
   it("fails the first N, every request after the Nth, or every Nth", async () => {

@@ -19,6 +19,8 @@ export type HandlerDeps = {
   apiKey: string;
   rules: readonly FaultRule[];
   seedHash: number;
+  /** Milliseconds since the simulator started, for rules bound to a time window. */
+  elapsedMs: () => number;
   /** Aborts when the simulator closes, releasing hung and delayed requests. */
   closed: AbortSignal;
 };
@@ -50,7 +52,7 @@ function wait(ms: number, signals: AbortSignal[]): Promise<void> {
   });
 }
 
-export function createHandler({ dataset, apiKey, rules, seedHash, closed }: HandlerDeps) {
+export function createHandler({ dataset, apiKey, rules, seedHash, elapsedMs, closed }: HandlerDeps) {
   let requests = 0;
 
   async function handle(request: Request): Promise<Response> {
@@ -62,7 +64,7 @@ export function createHandler({ dataset, apiKey, rules, seedHash, closed }: Hand
     const headerFaults = parseFaults(request.headers.get(FAULT_HEADER) ?? "");
     if (!headerFaults.ok) return json(400, { [FAULT_HEADER]: [headerFaults.error] });
     requests += 1;
-    const plan = planFaults([...headerFaults.rules, ...rules], requests, seedHash);
+    const plan = planFaults([...headerFaults.rules, ...rules], { request: requests, elapsedMs: elapsedMs() }, seedHash);
     const signals = [request.signal, closed];
     if (plan.latencyMs > 0) await wait(plan.latencyMs, signals);
     if (plan.failure?.fault === "hang") {

@@ -50,6 +50,7 @@ export function createSimulator(input: SimulatorOptions = {}): Simulator {
     apiKey: options.apiKey,
     rules: faults.rules,
     seedHash: hashString(options.seed),
+    elapsedMs: () => performance.now() - startedAt,
     closed: closing.signal,
   });
   const addEvents = (count = 1) => {

@@ -1,6 +1,4 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -15,18 +13,15 @@ import {
   waitUntil,
   type Managed,
 } from "../../testing/processes";
+import { snapshotCommit as snapshotCommitOf, snapshotHead as snapshotHeadInto } from "../snapshot-head";
 
 // Starting and stopping what the bench measures: the standalone simulator and the production app.
 // Everything binds 127.0.0.1 inside the bench's own port blocks.
 
 const ROOT = process.cwd();
 
-// The bench builds and runs a snapshot of the committed HEAD, not the working tree: figures belong
-// to a commit, a half-saved file cannot break the build, and `next build` rewrites the tsconfig.json
-// of the snapshot (it adds its dist dir) instead of the shared one. It sits inside the repository
-// (git-ignored as .next*) so that node_modules resolves from the root.
+// The bench builds the committed HEAD in a snapshot of its own (see scripts/snapshot-head.ts).
 const SOURCE = path.join(ROOT, ".next-bench-src");
-const COMMIT_FILE = path.join(SOURCE, "BENCH_COMMIT");
 
 export const DIST_DIR = ".next-bench";
 export const SIMULATOR_API_KEY = `bench-${randomBytes(8).toString("hex")}`;
@@ -42,7 +37,7 @@ export type App = { proc: Managed; url: string };
 const taken = new Set<number>();
 
 /** The first port of the block that nobody listens on (and this run has not handed out yet). */
-async function freePort(block: { from: number; to: number }): Promise<number> {
+export async function freePort(block: { from: number; to: number }): Promise<number> {
   for (let port = block.from; port <= block.to; port += 1) {
     if (taken.has(port)) continue;
     const free = await new Promise<boolean>((resolve) => {
@@ -81,22 +76,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
 /** Refreshes the snapshot from HEAD, keeping its build output (Turbopack's cache); returns the commit. */
 export function snapshotHead(): string {
-  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-  mkdirSync(SOURCE, { recursive: true });
-  for (const entry of readdirSync(SOURCE)) {
-    if (entry !== DIST_DIR) rmSync(path.join(SOURCE, entry), { recursive: true, force: true });
-  }
-  execFileSync("sh", ["-c", `git archive --format=tar HEAD | tar -x -C "${SOURCE}"`], { cwd: ROOT, timeout: 60_000 });
-  // Without its own lockfile the snapshot is a folder of the root project, whose node_modules it uses.
-  rmSync(path.join(SOURCE, "package-lock.json"), { force: true });
-  writeFileSync(COMMIT_FILE, commit);
-  return commit;
+  return snapshotHeadInto(ROOT, SOURCE, DIST_DIR);
 }
 
 /** The commit of the existing snapshot (for --no-build). */
 export function snapshotCommit(): string {
-  if (!existsSync(COMMIT_FILE)) throw new Error("No snapshot in .next-bench-src yet: run once without --no-build");
-  return readFileSync(COMMIT_FILE, "utf8").trim();
+  return snapshotCommitOf(SOURCE);
 }
 
 /** `next build` of the snapshot into .next-bench; returns the build time in ms. The upstream is read at run time. */

@@ -290,6 +290,31 @@ describe.each(testDatabaseKinds())("the archive's sync on $name", (kind) => {
     expect(await archivedTrail(database.db)).toEqual(simulatorTrail(upstream));
   });
 
+  it("resumes within an interval once its database is back, however long the outage", SLOW, async () => {
+    const upstream = simulator({ events: 300 });
+    let down = false;
+    // The database as the syncer sees it: every query refused while `down`, as a server that is gone.
+    const flaky = new Proxy(database.db, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          if (down) throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    // Merge's backoff may grow to a minute; an outage must not borrow it.
+    syncer({ db: flaky, backoff: { baseMs: 20, maxMs: 60_000 }, client: simulatorClient(upstream) });
+    await expect.poll(backfilled, SLOW).toBe(true);
+    down = true;
+    // Long enough for a dozen failed renewals: a doubling wait would be past a minute by now.
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    down = false;
+    upstream.addEvents(5);
+    await expect.poll(() => readArchiveFigures(database.db).then((f) => f.events), { timeout: 15_000 }).toBe(305);
+  });
+
   it("lets exactly one of two instances sync, and the other takes over when it dies", SLOW, async () => {
     const upstream = simulator({ events: 1500 });
     // Each instance has its own connection (its own pool on a server; PGlite has one connection).

@@ -125,7 +125,9 @@ export function createSyncer(options: SyncerOptions): Syncer {
   let walk: FollowWalk | null = null;
   let lastFollowAt = Number.NEGATIVE_INFINITY;
   let lastPruneAt = Number.NEGATIVE_INFINITY;
+  // Consecutive failures of Merge, and of the rest (the database, a bug): each doubles its own wait.
   let failures = 0;
+  let otherFailures = 0;
   let retryAt = 0;
   // The state as this holder last wrote it (only the holder writes it); read again after any doubt.
   let state: SyncState | null = null;
@@ -221,12 +223,14 @@ export function createSyncer(options: SyncerOptions): Syncer {
     return new Date(clock.now() - options.retentionDays * DAY_MS).toISOString();
   }
 
+  const backoffMsFor = (count: number) => Math.min(backoff.maxMs, backoff.baseMs * 2 ** (count - 1));
+
   async function onFailure(error: unknown): Promise<void> {
-    failures += 1;
     state = null;
     const now = clock.now();
-    const backoffMs = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (failures - 1));
     if (error instanceof MergeApiError) {
+      failures += 1;
+      const backoffMs = backoffMsFor(failures);
       const advisedMs = error.retryAfterSeconds === undefined ? undefined : error.retryAfterSeconds * 1000;
       retryAt = now + (advisedMs ?? backoffMs);
       if (advisedMs !== undefined) budget.pauseUntil(retryAt);
@@ -240,7 +244,12 @@ export function createSyncer(options: SyncerOptions): Syncer {
       await recordSyncError(db, instance, words);
       return;
     }
-    retryAt = now + backoffMs;
+    // Not Merge: nothing is spared by waiting long. During a database outage every lease renewal
+    // fails too, so a wait doubling up to Merge's five minutes would leave the lease held and idle
+    // for minutes after a 20 s outage (the soak measured it); capped at one interval, the sync
+    // resumes within one interval of the database's return.
+    otherFailures += 1;
+    retryAt = now + Math.min(intervalMs, backoffMsFor(otherFailures));
     if (error instanceof ArchiveError) {
       logWarning("The archive's sync cannot reach its database", { instance, detail: error.message });
     } else {
@@ -293,6 +302,7 @@ export function createSyncer(options: SyncerOptions): Syncer {
     if (walk) await followPage(walk);
     else await backfillBatch(state);
     failures = 0;
+    otherFailures = 0;
     return 0;
   }
 
