@@ -6,6 +6,7 @@ import { exportCountText, exportProgressText } from "@/components/explorer/expor
 import { useTimeZone } from "@/components/explorer/use-time-zone";
 import { ExportManifestSummary } from "@/components/explorer/export-manifest-summary";
 import { Button } from "@/components/ui/button";
+import { usePopover } from "@/components/use-popover";
 import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
 import { useExport } from "@/lib/export/use-export";
@@ -33,26 +34,13 @@ export function ExportMenu({ filters, total }: ExportMenuProps) {
   // The last saved export's id: its manifest is shown next to the menu.
   const [savedExportId, setSavedExportId] = useState<string | null>(null);
   const toast = useToast();
-  const [open, setOpen] = useState(false);
   const menuId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
   const items = useRef<Array<HTMLButtonElement | null>>([]);
+  const { open, setOpen, root, trigger, close } = usePopover();
 
   useEffect(() => {
-    if (!open) return;
-    items.current[0]?.focus();
-    const closeOnOutside = (event: PointerEvent) => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", closeOnOutside);
-    return () => document.removeEventListener("pointerdown", closeOnOutside);
+    if (open) items.current[0]?.focus();
   }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    trigger.current?.focus();
-  };
 
   const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const list = items.current.filter((item): item is HTMLButtonElement => item !== null);

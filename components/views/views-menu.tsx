@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 
 import { Button } from "@/components/ui/button";
+import { usePopover } from "@/components/use-popover";
 import { useToast } from "@/components/ui/toast";
 import { VIEW_SCOPES, type SavedView } from "@/lib/saved-views";
 
@@ -20,24 +21,8 @@ const SCOPE_HEADINGS = { team: "Team views", personal: "My views" } as const;
 export function ViewsMenu() {
   const id = useId();
   const toast = useToast();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, trigger, close } = usePopover();
   const views = useViews(open);
-  const root = useRef<HTMLDivElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const closeOnOutside = (event: PointerEvent) => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", closeOnOutside);
-    return () => document.removeEventListener("pointerdown", closeOnOutside);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    trigger.current?.focus();
-  };
 
   const byScope = (scope: SavedView["scope"]) => (views.data ?? []).filter((view) => view.scope === scope);
 

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from "drizzle-orm
 import type { AccessLogAction, AccessLogEntry, AccessLogPage, AccessLogQuery, AccessLogVerification } from "@/lib/access-log";
 import type { ArchiveDb } from "@/lib/server/archive/database";
 
-import { accessLogEntryHash } from "./access-log-hash";
+import { accessLogEntryHash, type HashedFields } from "./access-log-hash";
 import { accessLog, accessLogHead } from "./schema";
 
 // The access log's queries: append (one link of the chain at a time), list (newest first, keyset
@@ -34,17 +34,7 @@ const entryColumns = {
   hash: accessLog.hash,
 };
 
-type StoredRow = {
-  id: number;
-  at: string;
-  user_email: string | null;
-  action: string;
-  detail: string;
-  ip: string | null;
-  user_agent: string | null;
-  prev_hash: string | null;
-  hash: string;
-};
+type StoredRow = HashedFields & { hash: string };
 
 /**
  * Appends one entry. The head row is locked for the transaction (SELECT ... FOR UPDATE), so
