@@ -104,7 +104,10 @@ describe("the archive's sync in its own process", () => {
     // first from the stored cursor), and follow for the rest (`start_date`).
     const backfillAsked = asked.slice(before).filter((url) => !url.searchParams.has("start_date"));
     expect(backfillAsked[0]?.searchParams.get("cursor")).toEqual(expect.any(String));
-    expect(backfillAsked.length).toBeLessThanOrEqual(30 - stored / 100 + 1);
+    expect(backfillAsked.filter((url) => !url.searchParams.has("cursor"))).toEqual([]);
+    // Counted as distinct pages: a read-ahead cancelled under load asks its page again.
+    const pages = new Set(backfillAsked.map((url) => url.searchParams.get("cursor")));
+    expect(pages.size).toBeLessThanOrEqual(30 - stored / 100 + 1);
 
     const archive = await openArchiveDatabase({ kind: "embedded", dir: folder });
     try {
