@@ -236,16 +236,9 @@ export function storePage(db: ArchiveDb, instance: string, events: AuditEvent[],
     // One statement, so one round trip and its own transaction: a backfill stores a batch every few
     // milliseconds, and on a busy server each extra round trip waits for the database's turn.
     // It locks the state row first, so two writers (a lease that just changed hands) take turns.
-    //
-    // It also commits without waiting for the WAL to reach the disk (synchronous_commit off, for
-    // this transaction only: set_config(..., true) is SET LOCAL, read when the statement's own
-    // transaction commits). A crash can then lose the last few commits, but never half of one: the
-    // walk's position is written in the same transaction as its events, so a lost commit loses both,
-    // and the walk reads those pages again. The database stays consistent either way; only
-    // durability of the newest pages is traded, and they are still at Merge. PGlite accepts it too.
     const held = db.$with("held").as(
       db
-        .select({ id: archiveSyncState.id, commit: sql`set_config('synchronous_commit', 'off', true)` })
+        .select({ id: archiveSyncState.id })
         .from(archiveSyncState)
         .where(and(eq(archiveSyncState.id, 1), eq(archiveSyncState.holder, instance), sql`${archiveSyncState.lease_expires_at} > now()`))
         .for("update"),
