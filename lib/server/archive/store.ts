@@ -282,12 +282,14 @@ export function readNudgeRequests(db: ArchiveDb): Promise<number> {
 
 /**
  * A page of events as rows to insert, sent as one JSON parameter: a hundred rows of nine values
- * as separate parameters cost more to build and parse than the insert itself.
+ * as separate parameters cost more to build and parse than the insert itself. Read as json, not
+ * jsonb: the rows are read once, so building jsonb's tree first is wasted (3.7 against 3.0 ms of the
+ * server's time per 1,000 rows).
  */
 function pageRows(events: AuditEvent[]): SQL {
   return sql`select e.id, e.user_name, e.user_email, e.role, e.ip_address, e.event_type, e.event_description,
       e.created_at::timestamptz, e.created_at
-    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as e(id text, user_name text, user_email text,
+    from json_to_recordset(${JSON.stringify(events)}::json) as e(id text, user_name text, user_email text,
       role text, ip_address text, event_type text, event_description text, created_at text)`;
 }
 
@@ -317,16 +319,9 @@ export function storePage(db: ArchiveDb, instance: string, events: AuditEvent[],
     // One statement, so one round trip and its own transaction: a backfill stores a batch every few
     // milliseconds, and on a busy server each extra round trip waits for the database's turn.
     // It locks the state row first, so two writers (a lease that just changed hands) take turns.
-    //
-    // It also commits without waiting for the WAL to reach the disk (synchronous_commit off, for
-    // this transaction only: set_config(..., true) is SET LOCAL, read when the statement's own
-    // transaction commits). A crash can then lose the last few commits, but never half of one: the
-    // walk's position is written in the same transaction as its events, so a lost commit loses both,
-    // and the walk reads those pages again. The database stays consistent either way; only
-    // durability of the newest pages is traded, and they are still at Merge. PGlite accepts it too.
     const held = db.$with("held").as(
       db
-        .select({ id: archiveSyncState.id, commit: sql`set_config('synchronous_commit', 'off', true)` })
+        .select({ id: archiveSyncState.id })
         .from(archiveSyncState)
         .where(and(eq(archiveSyncState.id, 1), eq(archiveSyncState.holder, instance), sql`${archiveSyncState.lease_expires_at} > now()`))
         .for("update"),
