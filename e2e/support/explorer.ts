@@ -84,3 +84,8 @@ export async function readAllLoadedIds(page: Page): Promise<string[]> {
   }
   return ids;
 }
+
+/** What a "From" or "To" field shows for an instant, in a page whose zone is UTC: `YYYY-MM-DD HH:MM[:SS]`. */
+export function typedUtcDateTime(iso: string): RegExp {
+  return new RegExp(`^${iso.slice(0, 10)} ${iso.slice(11, 16)}(:00)?$`);
+}
