@@ -9,6 +9,7 @@ import {
   pickFilters,
   QUERY_KEYS,
   excludeValue,
+  filterParameters,
   filtersNeedingArchive,
   includeValue,
   removeValue,
@@ -168,6 +169,17 @@ describe("repeatable filters", () => {
   it("round-trip through toSearchParams, includes before exclusions", () => {
     const result = parse("role=-SUPPORT&role=ADMIN&event_group=-other&event_group=api_keys");
     expect(result.ok && toSearchParams(result.value).toString()).toBe("event_group=api_keys&event_group=-other&role=ADMIN&role=-SUPPORT");
+  });
+});
+
+describe("filterParameters", () => {
+  it("says the filters in the URL's words: one value as itself, a repeated one as a list, no page size", () => {
+    expect(filterParameters(parsed("event_type=INVITED_USER&role=ADMIN&role=-SUPPORT&q=Globex&page_size=50"))).toEqual({
+      event_type: "INVITED_USER",
+      role: ["ADMIN", "-SUPPORT"],
+      q: "Globex",
+    });
+    expect(filterParameters(parsed(""))).toEqual({});
   });
 });
 

@@ -297,6 +297,20 @@ export function toSearchParams(query: AuditTrailQuery): URLSearchParams {
   return params;
 }
 
+/**
+ * The filters in the URL's own words, for records people read (the access log, the server log):
+ * `{ event_type: "INVITED_USER" }`, or a list where a parameter repeats (`-` marks an exclusion).
+ */
+export function filterParameters(filters: AuditTrailFilters): Record<string, string | string[]> {
+  const words: Record<string, string | string[]> = {};
+  const params = toSearchParams(pickFilters(filters));
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    words[key] = values.length === 1 ? values[0]! : values;
+  }
+  return words;
+}
+
 /** True when a repeatable filter narrows nothing (absent, or both lists empty). */
 export function isEmptyValueFilter(filter: ValueFilter | undefined): boolean {
   return filter === undefined || (filter.include.length === 0 && filter.exclude.length === 0);

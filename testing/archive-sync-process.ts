@@ -1,7 +1,8 @@
 // One app instance's archive sync in a process of its own, for tests that kill it: it opens the
 // archive (ARCHIVE_DIR or DATABASE_URL), syncs from the standalone simulator at MERGE_API_BASE_URL,
 // and prints its status as one JSON line every 50 ms; a line "nudge" on its stdin nudges it, as
-// opening the explorer on that instance would. Run with
+// opening the explorer on that instance would, and a line "stop" stops it as a server's shutdown
+// does (an embedded archive killed with SIGKILL was seen to lose its last commits). Run with
 // `node --conditions=react-server --import tsx testing/archive-sync-process.ts` (the condition
 // lets `server-only` load outside Next, as Next's server bundles do).
 
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
   });
   syncer.start();
   process.stdin.setEncoding("utf8").on("data", (chunk: string) => {
-    for (const line of chunk.split("\n")) if (line.trim() === "nudge") syncer.nudge();
+    for (const line of chunk.split("\n")) {
+      if (line.trim() === "nudge") syncer.nudge();
+      if (line.trim() === "stop") void syncer.stop().then(() => database.close()).then(() => process.exit(0));
+    }
   });
   setInterval(() => {
     void readArchiveFigures(database.db).then((figures) =>

@@ -18,7 +18,7 @@ import type { ArchiveFigures } from "./store";
 // take turns, and a nudge on the one that does not sync reaches the one that does. Each child is testing/archive-sync-process.ts against a standalone simulator.
 
 type Status = ArchiveFigures & { syncing: boolean; instance: string };
-type Child = { process: ChildProcess; latest(): Status | undefined; nudge(): void; kill(): Promise<void> };
+type Child = { process: ChildProcess; latest(): Status | undefined; nudge(): void; stop(): Promise<void>; kill(): Promise<void> };
 
 const SLOW = { timeout: 120_000 };
 const running: Child[] = [];
@@ -76,6 +76,10 @@ function startChild(env: Record<string, string>): Child {
     process: child,
     latest: () => latest,
     nudge: () => child.stdin!.write("nudge\n"),
+    async stop() {
+      child.stdin!.write("stop\n");
+      await exited;
+    },
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
@@ -142,7 +146,7 @@ describe("the archive's sync in its own process", () => {
     await expect.poll(() => child.latest()?.events ?? 0, SLOW).toBeGreaterThanOrEqual(320);
     simulator.close(); // no more arrivals: the archive catches up and equals the trail
     await expect.poll(() => child.latest()?.events, SLOW).toBe(simulator.size());
-    await child.kill();
+    await child.stop();
     const archive = await openArchiveDatabase({ kind: "embedded", dir: folder });
     try {
       expect(await archivedTrail(archive.db)).toEqual(simulatorTrail(simulator));

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { freezeRange } from "@/lib/date-presets";
 import { explorerUrl } from "@/lib/explorer-url";
 import type { ExportFormat } from "@/lib/export/formats";
-import type { AuditTrailFilters } from "@/lib/filters";
+import { filterParameters, type AuditTrailFilters } from "@/lib/filters";
 import type { RecordsDependencies } from "@/lib/server/app-dependencies";
 import type { ExportSummary } from "@/lib/server/export/stream";
 import { logWarning } from "@/lib/server/log";
@@ -86,7 +86,7 @@ export function startExportRecords(records: RecordsDependencies, input: ExportRe
       const logging = records.recordAccess({
         user_email: input.user,
         action: "export",
-        detail: { export_id: id, url, format: input.format, filters: input.filters, ...result },
+        detail: { export_id: id, url, format: input.format, filters: filterParameters(input.filters), ...result },
         ...input.origin,
       });
       await Promise.all([completing, logging]);

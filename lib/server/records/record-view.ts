@@ -1,7 +1,7 @@
 import "server-only";
 
 import { explorerUrl } from "@/lib/explorer-url";
-import { pickFilters, type AuditTrailQuery } from "@/lib/filters";
+import { filterParameters, pickFilters, type AuditTrailQuery } from "@/lib/filters";
 import type { RecordsDependencies } from "@/lib/server/app-dependencies";
 
 import { requestOrigin } from "./access-recorder";
@@ -12,7 +12,7 @@ export function recordView(records: RecordsDependencies, user: string, query: Au
   return records.recordAccess({
     user_email: user,
     action: "view",
-    detail: { url: explorerUrl({ filters }), filters },
+    detail: { url: explorerUrl({ filters }), filters: filterParameters(filters) },
     ...requestOrigin(headers),
   });
 }
