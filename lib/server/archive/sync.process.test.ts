@@ -103,7 +103,7 @@ describe("the archive's sync in its own process", () => {
 
     const second = startChild(env);
     await expect.poll(() => second.latest()?.backfill.complete, SLOW).toBe(true);
-    await second.kill();
+    await second.stop();
     // Resumed, not started over: the second process asked only for the pages that were left (its
     // first from the stored cursor), and follow for the rest (`start_date`).
     const backfillAsked = asked.slice(before).filter((url) => !url.searchParams.has("start_date"));
@@ -127,7 +127,7 @@ describe("the archive's sync in its own process", () => {
     const child = startChild({ ARCHIVE_DIR: folder, DATABASE_URL: "" });
     await expect.poll(() => child.latest()?.backfill.complete, SLOW).toBe(true);
     await expect.poll(() => child.latest()?.last_error, SLOW).toBe(null);
-    await child.kill();
+    await child.stop();
     expect(child.latest()?.events).toBe(2000);
     const archive = await openArchiveDatabase({ kind: "embedded", dir: folder });
     try {
