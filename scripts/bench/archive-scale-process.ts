@@ -2,7 +2,8 @@
 // process, and the app opens the same folder afterwards). It fills the archive at ARCHIVE_DIR, or
 // at DATABASE_URL, with BENCH_ARCHIVE_EVENTS events of the simulator's data set through the
 // store's own write, then times the store's own query, listArchivedEvents, for each filter of
-// the explorer. Prints one JSON line. Run with
+// the explorer, and the stats the explorer asks beside its first page (archiveStats). Prints one
+// JSON line. Run with
 // `node --conditions=react-server --import tsx scripts/bench/archive-scale-process.ts`
 // (the condition lets `server-only` load outside Next, as Next's server bundles do).
 
@@ -12,6 +13,7 @@ import { z } from "zod";
 import type { AuditEvent } from "@/lib/audit-event";
 import { parseAuditTrailQuery, QUERY_KEYS } from "@/lib/filters";
 import { openArchiveDatabase, type ArchiveDb } from "@/lib/server/archive/database";
+import { archiveStats } from "@/lib/server/archive/stats";
 import { acquireSyncLease, ensureSyncState, listArchivedEvents, storePage } from "@/lib/server/archive/store";
 import { createSimulator } from "@/lib/simulator";
 
@@ -20,6 +22,9 @@ const indexRowsSchema = z.object({ rows: z.array(z.object({ name: z.string(), de
 const LOADER = "bench-loader";
 const QUERY_RUNS = 60;
 const QUERY_MAX_MS = 10_000;
+// A stats pass can take seconds on a million events: fewer runs, each case bounded in time.
+const STATS_RUNS = 20;
+const STATS_MAX_MS = 20_000;
 
 /**
  * Stores the data set newest first, as the backfill would, through `storePage`: the sync state ends
@@ -54,26 +59,77 @@ async function fill(db: ArchiveDb, events: number): Promise<{ seconds: number; i
   return { seconds: (performance.now() - started) / 1000, indexSeconds: (performance.now() - indexStarted) / 1000 };
 }
 
-type Timed = { filter: string; query: Record<string, string>; p50: number; p95: number; rows: number };
+type Timed = { filter: string; query: Record<string, string>; p50: number; p95: number; rows: number; runs: number };
 
-/** Times the query the API would make of these parameters (parsed as the route parses them). */
-async function time(db: ArchiveDb, filter: string, params: Record<string, string | number>): Promise<Timed> {
+/** The query the API would make of these parameters (parsed as the route parses them). */
+function parse(filter: string, params: Record<string, string | number>) {
   const search = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]));
   const parsed = parseAuditTrailQuery(search, { allow: QUERY_KEYS });
   if (!parsed.ok) throw new Error(`${filter}: ${parsed.error.field}: ${parsed.error.message}`);
-  const query = parsed.value;
+  return { search, query: parsed.value };
+}
+
+/**
+ * p50 and p95 of `measure` (which answers a row count), over at most `runs` runs and about `maxMs`;
+ * the first `warm` runs only warm the plan cache and the pages the query reads.
+ */
+async function timeRuns(
+  filter: string,
+  search: URLSearchParams,
+  measure: () => Promise<number>,
+  { runs, maxMs, warm }: { runs: number; maxMs: number; warm: number },
+): Promise<Timed> {
   const timings: number[] = [];
   let rows = 0;
   const started = performance.now();
-  for (let run = 0; run < QUERY_RUNS && performance.now() - started < QUERY_MAX_MS; run += 1) {
+  for (let run = 0; run < runs && (run <= warm || performance.now() - started < maxMs); run += 1) {
     const t0 = performance.now();
-    rows = (await listArchivedEvents(db, query)).results.length;
-    // The first few warm the plan cache and the pages the query reads.
-    if (run >= 5) timings.push(performance.now() - t0);
+    rows = await measure();
+    if (run >= warm) timings.push(performance.now() - t0);
   }
   timings.sort((a, b) => a - b);
   const at = (share: number) => timings[Math.min(timings.length - 1, Math.floor(timings.length * share))] ?? Number.NaN;
-  return { filter, query: Object.fromEntries(search), p50: at(0.5), p95: at(0.95), rows };
+  return { filter, query: Object.fromEntries(search), p50: at(0.5), p95: at(0.95), rows, runs: timings.length };
+}
+
+async function time(db: ArchiveDb, filter: string, params: Record<string, string | number>): Promise<Timed> {
+  const { search, query } = parse(filter, params);
+  return timeRuns(filter, search, async () => (await listArchivedEvents(db, query)).results.length, {
+    runs: QUERY_RUNS,
+    maxMs: QUERY_MAX_MS,
+    warm: 5,
+  });
+}
+
+/**
+ * What the explorer waits for before its view is whole: the stats (total, bars, facets) and the
+ * first page, asked together as the page asks them. `rows` is the total.
+ */
+async function timeStats(db: ArchiveDb, filter: string, params: Record<string, string | number>): Promise<Timed> {
+  const { search, query } = parse(filter, params);
+  return timeRuns(
+    filter,
+    search,
+    async () => {
+      const [stats] = await Promise.all([archiveStats(db, query), listArchivedEvents(db, query)]);
+      return stats.total;
+    },
+    { runs: STATS_RUNS, maxMs: STATS_MAX_MS, warm: 1 },
+  );
+}
+
+/** No filter (the explorer's default view), the issue's typical one (a group, 30 days), and a text search. */
+async function timeStatsCases(db: ArchiveDb): Promise<Timed[]> {
+  const newest = (await listArchivedEvents(db, { page_size: 1 })).results[0];
+  if (!newest) throw new Error("The archive is empty");
+  const end = Date.parse(newest.created_at) - 15 * 86_400_000;
+  const range = { start_date: new Date(end - 30 * 86_400_000).toISOString(), end_date: new Date(end).toISOString() };
+  const pageSize = { page_size: 30 };
+  return [
+    await timeStats(db, "none", { ...pageSize }),
+    await timeStats(db, "event_group + 30 days", { ...pageSize, event_group: "linked_accounts", ...range }),
+    await timeStats(db, "q (text search)", { ...pageSize, q: "Greenhouse" }),
+  ];
 }
 
 /** The explorer's filters, from a recent event's user and type, and a week in the middle of the trail. */
@@ -107,7 +163,8 @@ async function main(): Promise<void> {
   try {
     const filled = await fill(database.db, events);
     const queries = await timeFilters(database.db);
-    console.log(JSON.stringify({ events, fill: filled, queries }));
+    const stats = await timeStatsCases(database.db);
+    console.log(JSON.stringify({ events, fill: filled, queries, stats }));
   } finally {
     await database.close();
   }
