@@ -112,6 +112,9 @@ test("new events wait behind a button that moves no row, and one click brings th
   test.setTimeout(90_000);
   await signIn(page, app.baseURL);
   await expect(page.getByText(SYNCED_LINE)).toBeVisible();
+  // The figures above the table arrive after the rows; measured once they are drawn.
+  await expect(page.getByText("Counted over the whole archive")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Top values" })).toBeVisible();
   const firstRow = page.locator('tbody tr[data-index="0"]');
   const topId = await firstRow.getAttribute("data-event-id");
   const topBox = await firstRow.boundingBox();
