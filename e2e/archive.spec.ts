@@ -115,6 +115,7 @@ test("new events wait behind a button that moves no row, and one click brings th
   // The figures above the table arrive after the rows; measured once they are drawn.
   await expect(page.getByText("Counted over the whole archive")).toBeVisible();
   await expect(page.getByRole("region", { name: "Top values" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Events over time" })).toBeVisible();
   const firstRow = page.locator('tbody tr[data-index="0"]');
   const topId = await firstRow.getAttribute("data-event-id");
   const topBox = await firstRow.boundingBox();
