@@ -1,18 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import type { Page } from "@playwright/test";
 
-import { archiveStatusSchema } from "@/lib/archive-status";
 import { needsArchiveMessage } from "@/lib/api-errors";
 import { parseAuditTrailQuery, pickFilters, QUERY_KEYS } from "@/lib/filters";
 import { createSimulator, type Simulator } from "@/lib/simulator";
-import { serveSimulator, type RunningServer } from "@/lib/simulator/node-server";
 
 import { expectedEvents } from "@/testing/simulator-oracle";
 
-import { startApp, type RunningApp } from "./auth-app";
+import { openFullArchive, signInAsDemo, startArchiveApps, type ArchiveApps } from "./support/archive-apps";
 import { eventRows, eventsRegion } from "./support/explorer";
 import { expect, expectNoSeriousA11yViolations, test } from "./support/test";
 
@@ -30,53 +24,26 @@ const SIMULATOR_KEY = "sk_archive_filters_e2e_key_91c4";
 const EVENTS = 1500;
 
 let simulator: Simulator;
-let upstream: RunningServer;
-let archiveDir: string;
-let app: RunningApp;
-let appWithoutArchive: RunningApp;
+let apps: ArchiveApps;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   simulator = createSimulator({ apiKey: SIMULATOR_KEY, events: EVENTS, days: 30, now: "2026-11-28T12:00:00Z" });
-  upstream = await serveSimulator(simulator, SIMULATOR_PORT);
-  archiveDir = await mkdtemp(path.join(tmpdir(), "archive-filters-e2e-"));
-  const upstreamEnv = { MERGE_API_BASE_URL: `${upstream.url}/api`, MERGE_API_KEY: SIMULATOR_KEY };
-  app = await startApp(APP_PORT, {
-    ...upstreamEnv,
-    ARCHIVE: "on",
-    ARCHIVE_DIR: archiveDir,
-    ARCHIVE_SYNC_INTERVAL_S: "1",
-    ARCHIVE_MAX_REQUESTS_PER_MINUTE: "600",
+  apps = await startArchiveApps({
+    simulator,
+    apiKey: SIMULATOR_KEY,
+    ports: { app: APP_PORT, appWithoutArchive: APP_WITHOUT_ARCHIVE_PORT, simulator: SIMULATOR_PORT },
+    archiveEnv: { ARCHIVE_SYNC_INTERVAL_S: "1", ARCHIVE_MAX_REQUESTS_PER_MINUTE: "600" },
   });
-  appWithoutArchive = await startApp(APP_WITHOUT_ARCHIVE_PORT, { ...upstreamEnv, ARCHIVE: "off" });
 });
 
 test.afterAll(async () => {
-  await appWithoutArchive?.stop();
-  await app?.stop();
-  await upstream?.close();
-  if (archiveDir) await rm(archiveDir, { recursive: true, force: true });
+  await apps?.stop();
 });
 
-async function signIn(page: Page, baseURL: string): Promise<void> {
-  await page.goto(`${baseURL}/`);
-  await page.getByRole("button", { name: "Sign in as demo user" }).click();
-  await expect(page).toHaveURL(`${baseURL}/`);
-  await expect(page.getByRole("combobox", { name: "User email" })).toBeEnabled();
-}
-
 /** Signs in once the archive holds the whole trail, so what it shows can be compared with the simulator. */
-async function signInToFullArchive(page: Page): Promise<void> {
-  await signIn(page, app.baseURL);
-  await expect
-    .poll(
-      async () => {
-        const response = await page.request.get(`${app.baseURL}/api/archive/status`);
-        return archiveStatusSchema.parse(await response.json()).backfill.complete;
-      },
-      { timeout: 90_000 },
-    )
-    .toBe(true);
+function signInToFullArchive(page: Page): Promise<void> {
+  return openFullArchive(page, apps.app.baseURL, EVENTS);
 }
 
 /** The ids the explorer's first page should show for a page URL's query, by brute force. */
@@ -157,7 +124,7 @@ test("a shared link carrying every filter shows its result set, and Role and Act
     ["ip", "-192.0.2.0/24"],
     ["order", "asc"],
   ]).toString();
-  await page.goto(`${app.baseURL}/?${search}`);
+  await page.goto(`${apps.app.baseURL}/?${search}`);
   await expect(page.getByRole("combobox", { name: "Role" })).toHaveValue("ADMIN");
   await expect(page.getByRole("combobox", { name: "Actor" })).toHaveValue("human");
   await expect(page.getByRole("button", { name: "Oldest first" })).toHaveAttribute("aria-pressed", "true");
@@ -169,8 +136,8 @@ test("a shared link carrying every filter shows its result set, and Role and Act
 
 test("without the archive, a link using its filters says which one needs it, and those controls are disabled with the reason", async ({ page }) => {
   test.setTimeout(60_000);
-  await signIn(page, appWithoutArchive.baseURL);
-  await page.goto(`${appWithoutArchive.baseURL}/?event_type=INVITED_USER&ip=203.0.113.0%2F24`);
+  await signInAsDemo(page, apps.appWithoutArchive.baseURL);
+  await page.goto(`${apps.appWithoutArchive.baseURL}/?event_type=INVITED_USER&ip=203.0.113.0%2F24`);
   await expect(page.getByText(`This link's filters cannot be used: ip: ${needsArchiveMessage("ip")}`)).toBeVisible();
   await expect(eventRows(page)).toHaveCount(0);
   for (const name of ["Search", "IP address"]) await expect(page.getByRole("textbox", { name })).toBeDisabled();

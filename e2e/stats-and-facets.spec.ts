@@ -1,13 +1,12 @@
 import type { Page } from "@playwright/test";
 
-import { archiveStatusSchema } from "@/lib/archive-status";
 import { auditTrailStatsSchema, type AuditTrailStats } from "@/lib/audit-trail-stats";
 import { needsArchiveMessage } from "@/lib/api-errors";
 import { createSimulator, type Simulator } from "@/lib/simulator";
 
 import { expectedEvents } from "@/testing/simulator-oracle";
 
-import { signInAsDemo, startArchiveApps, type ArchiveApps } from "./support/archive-apps";
+import { openFullArchive, signInAsDemo, startArchiveApps, type ArchiveApps } from "./support/archive-apps";
 import { eventRows, typedUtcDateTime } from "./support/explorer";
 import { expect, expectNoSeriousA11yViolationsInBothSchemes, test } from "./support/test";
 
@@ -45,21 +44,8 @@ test.afterAll(async () => {
 });
 
 /** Signs in to the archive app and opens `pathAndQuery` once the backfill holds the whole trail, so every count is final. */
-async function signInWithArchive(page: Page, pathAndQuery = "/"): Promise<void> {
-  await signInAsDemo(page, apps.app.baseURL);
-  await expect
-    .poll(
-      async () => {
-        const answer = await page.request.get(`${apps.app.baseURL}/api/archive/status`);
-        if (answer.status() !== 200) return `status ${answer.status()}`;
-        const status = archiveStatusSchema.parse(await answer.json());
-        return status.backfill.complete ? status.events : `backfilling: ${status.events}`;
-      },
-      { timeout: 90_000 },
-    )
-    .toBe(EVENTS);
-  await page.goto(`${apps.app.baseURL}${pathAndQuery}`);
-  await expect(page.getByRole("combobox", { name: "User email" })).toBeEnabled();
+function signInWithArchive(page: Page, pathAndQuery = "/"): Promise<void> {
+  return openFullArchive(page, apps.app.baseURL, EVENTS, pathAndQuery);
 }
 
 const filterBar = (page: Page) => page.getByRole("search", { name: "Filter events" });
@@ -232,6 +218,33 @@ test("a shared link carries types, a group, an exclusion and a range, and shows 
   await expect(page.getByRole("option", { name: /Invited user/ })).toHaveAttribute("aria-selected", "true");
   await expect(histogram(page).getByRole("button").first()).toBeVisible();
   await expect(topValues(page)).toBeVisible();
+});
+
+test("on first load the figures arrive after the rows, into space kept for them: the first row never moves", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInWithArchive(page);
+  // Where the first row is drawn, sampled every frame from the first paint of the next load.
+  await page.addInitScript(() => {
+    const tops: number[] = [];
+    Object.assign(window, { firstRowTops: tops });
+    const sample = () => {
+      const row = document.querySelector('tbody tr[data-index="0"]');
+      if (row) tops.push(Math.round(row.getBoundingClientRect().top));
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.reload();
+  // Everything above the table that arrives on its own: the figures, the chart's code, the archive's line.
+  await expect(page.getByText("Counted over the whole archive")).toBeVisible();
+  await expect(histogram(page).getByRole("button").first()).toBeVisible();
+  await expect(topValues(page)).toBeVisible();
+  await expect(page.getByText(/^Archive: /)).toBeVisible();
+  const tops = await page.evaluate(
+    () => new Promise<number[]>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { firstRowTops: number[] }).firstRowTops)))),
+  );
+  expect(tops.length).toBeGreaterThan(0);
+  expect([...new Set(tops)]).toEqual([tops[0]]);
 });
 
 test("with ARCHIVE=off, what needs the archive is disabled with its reason, and a link using it says which filter", async ({ page }) => {

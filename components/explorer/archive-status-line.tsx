@@ -25,7 +25,11 @@ function ArchiveStatusWords({ status }: { status: ArchiveStatus }) {
   const words = describeArchiveStatus(status, now, timeZone);
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 px-3 pt-2 text-xs">
-      <p className={words.failing ? "font-medium text-amber-800 dark:text-amber-300" : "text-zinc-600 dark:text-zinc-400"}>
+      {/* The server's HTML says "synced N s ago" by its own clock; the browser's may be a second on. */}
+      <p
+        suppressHydrationWarning
+        className={words.failing ? "font-medium text-amber-800 dark:text-amber-300" : "text-zinc-600 dark:text-zinc-400"}
+      >
         {words.text}
       </p>
       {words.backfillProgress !== null && (

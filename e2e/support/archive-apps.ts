@@ -4,10 +4,12 @@ import path from "node:path";
 
 import { expect, type Page } from "@playwright/test";
 
+import { archiveStatusSchema } from "@/lib/archive-status";
 import type { Simulator } from "@/lib/simulator";
 import { serveSimulator, type RunningServer } from "@/lib/simulator/node-server";
 
 import { startApp, type RunningApp } from "../auth-app";
+import { openExplorer } from "./explorer";
 
 // The apps of a spec about the archive: its own simulator served on its own port, one app that keeps
 // a fresh embedded archive and one with ARCHIVE=off, both reading that simulator.
@@ -55,4 +57,24 @@ export async function signInAsDemo(page: Page, baseURL: string): Promise<void> {
   await page.getByRole("button", { name: "Sign in as demo user" }).click();
   await expect(page).toHaveURL(`${baseURL}/`);
   await expect(page.getByRole("combobox", { name: "User email" })).toBeEnabled();
+}
+
+/**
+ * Signs in, waits until the archive's backfill holds all `events` of the trail (so every count is
+ * final), then opens the explorer at `pathAndQuery`: figures fetched before then would be partial.
+ */
+export async function openFullArchive(page: Page, baseURL: string, events: number, pathAndQuery = "/"): Promise<void> {
+  await signInAsDemo(page, baseURL);
+  await expect
+    .poll(
+      async () => {
+        const answer = await page.request.get(`${baseURL}/api/archive/status`);
+        if (answer.status() !== 200) return `status ${answer.status()}`;
+        const status = archiveStatusSchema.parse(await answer.json());
+        return status.backfill.complete ? status.events : `backfilling: ${status.events}`;
+      },
+      { timeout: 90_000 },
+    )
+    .toBe(events);
+  await openExplorer(page, `${baseURL}${pathAndQuery}`);
 }

@@ -7,6 +7,7 @@ import type { AuditTrailStats } from "@/lib/audit-trail-stats";
 type HistogramBucket = AuditTrailStats["buckets"][number];
 
 import { barIndexAt, barRange, rangeDates, type BarRange } from "./histogram-selection";
+import { HISTOGRAM_HEIGHT } from "./histogram-size";
 import { bucketSpanText, bucketText, eventCountText } from "./stats-words";
 
 // "Events over time": one SVG bar per bucket, no chart library. Each bar is a button named with its
@@ -86,7 +87,7 @@ export function EventHistogram({ buckets, timeZone, onSelectRange }: EventHistog
   const tipCenter = shown ? (shown.from + shown.to + 1) / 2 / count : 0;
 
   return (
-    <div role="group" aria-label="Events over time" className="relative pt-6">
+    <div role="group" aria-label="Events over time" className={`relative pt-6 ${HISTOGRAM_HEIGHT}`}>
       {tip && (
         // The bars' own names say the same to a screen reader.
         <p
@@ -171,7 +172,7 @@ export function EventHistogram({ buckets, timeZone, onSelectRange }: EventHistog
           );
         })}
       </svg>
-      <div aria-hidden="true" className="mt-1 flex justify-between text-[11px] text-zinc-600 dark:text-zinc-400">
+      <div aria-hidden="true" className="mt-1 flex h-4 justify-between text-[11px] leading-4 text-zinc-600 dark:text-zinc-400">
         <span>{bucketSpanText(buckets[0]!.start, buckets[0]!.start, timeZone)}</span>
         <span>{bucketSpanText(buckets[count - 1]!.end, buckets[count - 1]!.end, timeZone)}</span>
       </div>

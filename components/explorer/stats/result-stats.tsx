@@ -7,16 +7,16 @@ import { Button } from "@/components/ui/button";
 import { ApiRequestError } from "@/lib/api-errors";
 import type { AuditTrailStats, FacetKey } from "@/lib/audit-trail-stats";
 
+import { HISTOGRAM_HEIGHT } from "./histogram-size";
 import { MatchTotal } from "./match-total";
 import { coverageText } from "./stats-words";
 import type { FacetAction } from "./facet-filter";
 import { TopValues } from "./top-values";
 
 // The chart arrives after the first paint, with the figures it draws: its code stays out of the
-// page's first load.
+// page's first load. Its box (HISTOGRAM_HEIGHT) is kept from the first paint on, drawn or not.
 const EventHistogram = dynamic(() => import("./event-histogram").then((module) => module.EventHistogram), {
   ssr: false,
-  loading: () => <div aria-hidden="true" className="h-[5.75rem]" />,
 });
 
 /** Why the figures are missing on a server without the archive, in one line. */
@@ -61,15 +61,17 @@ export function ResultStats({ archive, stats, onSelectRange, onFacet }: ResultSt
           </Button>
         </div>
       ) : null}
-      {data && (
-        // The previous figures, while the new ones are counted: dimmed, and out of reach.
-        <div aria-busy={stale} inert={stale} className={`flex flex-col gap-2 ${stale ? "opacity-50" : ""}`}>
-          {data.buckets.length > 0 && (
+      {/* Drawn at the same size before the first figures arrive (they come after the rows), so they
+          move nothing below them; after that, the previous figures stay, dimmed and out of reach,
+          while the new ones are counted. */}
+      <div aria-busy={stale || !data} inert={stale} className={`flex flex-col gap-2 ${stale ? "opacity-50" : ""}`}>
+        <div className={HISTOGRAM_HEIGHT}>
+          {data && data.buckets.length > 0 && (
             <EventHistogram buckets={data.buckets} timeZone={timeZone} onSelectRange={onSelectRange} />
           )}
-          <TopValues facets={data.facets} onFilter={onFacet} />
         </div>
-      )}
+        <TopValues facets={data?.facets} onFilter={onFacet} />
+      </div>
     </div>
   );
 }

@@ -22,7 +22,8 @@ const FACET_TITLES: Record<FacetKey, { title: string; noun: string }> = {
 };
 
 type TopValuesProps = {
-  facets: AuditTrailStats["facets"];
+  /** Undefined until the first figures arrive: the lists' places are kept, empty. */
+  facets: AuditTrailStats["facets"] | undefined;
   onFilter: (facet: FacetKey, value: string, action: FacetAction) => void;
 };
 
@@ -39,7 +40,7 @@ export function TopValues({ facets, onFilter }: TopValuesProps) {
       </p>
       <div className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2 xl:grid-cols-4">
         {FACET_KEYS.map((facet) => (
-          <FacetList key={facet} facet={facet} values={facets[facet].slice(0, SHOWN_VALUES)} onFilter={onFilter} />
+          <FacetList key={facet} facet={facet} values={facets?.[facet].slice(0, SHOWN_VALUES)} onFilter={onFilter} />
         ))}
       </div>
     </section>
@@ -52,18 +53,21 @@ function FacetList({
   onFilter,
 }: {
   facet: FacetKey;
-  values: AuditTrailStats["facets"][FacetKey];
+  values: AuditTrailStats["facets"][FacetKey] | undefined;
   onFilter: TopValuesProps["onFilter"];
 }) {
   const { title, noun } = FACET_TITLES[facet];
   const headingId = `top-values-${facet}`;
-  const max = Math.max(1, ...values.map((value) => value.count));
+  const max = Math.max(1, ...(values ?? []).map((value) => value.count));
   return (
-    <div className="min-w-0">
+    // As tall as SHOWN_VALUES rows (1.25rem each) whatever it lists, so a list never moves the table.
+    <div className="grid min-w-0 grid-rows-[1rem_6.25rem]">
       <h2 id={headingId} className="text-xs font-semibold text-zinc-700 dark:text-zinc-300">
         {title}
       </h2>
-      {values.length === 0 ? (
+      {values === undefined ? (
+        <div />
+      ) : values.length === 0 ? (
         <p className="text-xs text-zinc-600 dark:text-zinc-400">None in these events</p>
       ) : (
         <ul aria-labelledby={headingId} className="flex flex-col">
