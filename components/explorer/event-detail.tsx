@@ -82,9 +82,11 @@ function EventFields({ event, filters }: { event: AuditEvent; filters: AuditTrai
 
       <dl className="grid grid-cols-[auto_1fr_auto] items-start gap-x-3 gap-y-3 text-sm">
         <Field label="Time" copy={event.created_at}>
-          <time dateTime={event.created_at}>{formatTimestamp(event.created_at, timeZone)}</time>
+          <time dateTime={event.created_at}>{formatTimestamp(event.created_at, timeZone)}</time> {timeZone}
+          {/* UTC always, beside the display zone: what Merge records and what teammates elsewhere can compare. */}
           <span className="block font-mono text-xs text-zinc-600 dark:text-zinc-400">
-            {timeZone} · {event.created_at}
+            {timeZone === "UTC" ? "" : `${formatTimestamp(event.created_at, "UTC")} UTC · `}
+            {event.created_at}
           </span>
         </Field>
         <Field label="User">{actorName(event)}</Field>
