@@ -9,11 +9,14 @@ import { resolveQueryRange, toSearchParams, type AuditTrailFilters } from "@/lib
 // stats, the export and a frozen link use: the React Query key holds the resolved window, so a new
 // evaluation is a new result set, and the pages of one result set share one window (no event
 // skipped or repeated between pages). A filter state is resolved when the page first shows it (a
-// filter change, a reload), and again when the tab comes back after a while; Back and Forward
-// return to result sets as they were.
+// filter change, a reload), and again when the tab comes back after five minutes or more; Back and
+// Forward return to result sets as they were.
 
-/** How long a tab may be away before its relative range is resolved again on its return. */
-const RETURN_AFTER_MS = 60 * 1000;
+/**
+ * How old a relative range's window may be when the tab comes back before it is resolved again (a
+ * new result set, scrolled to the top): the table's own staleTime, past which it would refetch anyway.
+ */
+const RETURN_AFTER_MS = 5 * 60 * 1000;
 
 /** The key a filter state's instant is kept under: its canonical query. */
 export function filterStateKey(filters: AuditTrailFilters): string {
