@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { getQueryClient } from "@/app/get-query-client";
 import { Explorer } from "@/components/explorer/explorer";
 import { signInPath } from "@/lib/api-errors";
-import { readExplorerUrl } from "@/lib/explorer-url";
+import { readExplorerUrl, type ExplorerUrl } from "@/lib/explorer-url";
+import { resolveQueryRange, type AuditTrailFilters } from "@/lib/filters";
 import type { FetchAuditTrailPage } from "@/lib/fetch-audit-trail-page";
 import { archiveStatusQueryOptions } from "@/lib/archive-status";
 import { auditTrailQueryOptions } from "@/lib/query-options";
@@ -44,6 +45,16 @@ function fetchPageFromSource(user: string): FetchAuditTrailPage {
   };
 }
 
+/**
+ * The URL's filters with a relative range resolved at this instant, which the explorer is given to
+ * resolve at too: its first key is then this prefetch's. Without `tz`, calendar days are UTC's
+ * until the browser names its own zone (the explorer resolves again then).
+ */
+function resolveNow(url: ExplorerUrl): { filters: AuditTrailFilters | null; serverNow: number } {
+  const serverNow = Date.now();
+  return { filters: url.filters && resolveQueryRange({ ...url.filters, tz: url.timeZone ?? "UTC" }, new Date(serverNow)), serverNow };
+}
+
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = withLostQueryParams(toUrlSearchParams(await searchParams), await headers());
   // proxy.ts already sends visitors without a session to sign-in; this page calls Merge itself,
@@ -56,7 +67,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const archive = config.archive.mode !== "off";
   getAuditTrailSource().nudge();
   // The same reading the explorer makes; a URL whose filters cannot be used fetches nothing.
-  const { filters } = readExplorerUrl(params, { archive });
+  const { filters, serverNow } = resolveNow(readExplorerUrl(params, { archive }));
   const queryClient = getQueryClient();
   const requestHeaders = await headers();
   // The view is recorded while the first page and the archive's status are fetched; none waits for another.
@@ -68,7 +79,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <Explorer demo={demo} archive={archive} accessLogDown={!recorded} />
+      <Explorer demo={demo} archive={archive} accessLogDown={!recorded} serverNow={serverNow} />
     </HydrationBoundary>
   );
 }

@@ -236,39 +236,48 @@ test("From and To, in the user's time zone, land in the URL as UTC", async ({ pa
   expect(urlParam(page, "end_date")).toBe("2026-11-20T23:30:00.000Z");
 });
 
-test("a preset writes an absolute start_date and no end_date, and keeps its name", async ({ page }) => {
+test("a preset writes a relative range, not dates, and keeps its name", async ({ page }) => {
   const before = Date.now();
-  const preset = filterBar(page).getByRole("combobox", { name: "Date range" });
+  const bar = filterBar(page);
+  const preset = bar.getByRole("combobox", { name: "Date range" });
   await preset.selectOption({ label: "Last 7 days" });
-  await expect.poll(() => urlParam(page, "start_date")).not.toBeNull();
+  await expect.poll(() => urlParam(page, "range")).toBe("7d");
+  expect([...new URL(page.url()).searchParams.keys()]).toEqual(["range"]);
+  await expect(preset).toHaveValue("7d");
+  // The fields show the dates the table covers: from a week ago, no end.
   const week = 7 * 24 * 60 * 60 * 1000;
-  const start = Date.parse(urlParam(page, "start_date") ?? "");
-  expect(start).toBeGreaterThanOrEqual(before - week);
+  const from = await bar.getByLabel("From", { exact: true }).inputValue();
+  const start = Date.parse(`${from.replace(" ", "T")}-05:00`);
+  expect(start).toBeGreaterThanOrEqual(Math.floor((before - week) / 1000) * 1000 - 1000);
   expect(start).toBeLessThanOrEqual(Date.now() - week);
-  expect(urlParam(page, "end_date")).toBeNull();
-  expect([...new URL(page.url()).searchParams.keys()]).toEqual(["start_date"]);
-  await expect(preset).toHaveValue("last-7-days");
-  await expect(filterBar(page).getByRole("button", { name: "Remove filter Date range: Last 7 days" })).toBeVisible();
+  await expect(bar.getByLabel("To", { exact: true })).toHaveValue("");
+  await expect(bar.getByRole("button", { name: /^Remove filter Date range: Last 7 days \(from / })).toBeVisible();
 
   await preset.selectOption({ label: "All time" });
-  await expect.poll(() => urlParam(page, "start_date")).toBeNull();
+  await expect.poll(() => urlParam(page, "range")).toBeNull();
+  expect(urlParam(page, "start_date")).toBeNull();
 });
 
 test("calendar presets: Yesterday, This week, Last week and This month, in the user's zone", async ({ page }) => {
   // Wednesday, Nov 25, 2026, 10:00 in New York (UTC-5).
   await page.clock.setFixedTime(new Date("2026-11-25T15:00:00Z"));
   await openExplorer(page, "/");
-  const preset = filterBar(page).getByRole("combobox", { name: "Date range" });
-  for (const [label, start, end] of [
-    ["Yesterday", "2026-11-24T05:00:00.000Z", "2026-11-25T05:00:00.000Z"],
-    ["This week", "2026-11-23T05:00:00.000Z", null],
-    ["Last week", "2026-11-16T05:00:00.000Z", "2026-11-23T05:00:00.000Z"],
-    ["This month", "2026-11-01T04:00:00.000Z", null],
+  const bar = filterBar(page);
+  const preset = bar.getByRole("combobox", { name: "Date range" });
+  for (const [label, range, from, to] of [
+    ["Yesterday", "yesterday", "2026-11-24 00:00:00", "2026-11-25 00:00:00"],
+    ["This week", "this_week", "2026-11-23 00:00:00", ""],
+    ["Last week", "last_week", "2026-11-16 00:00:00", "2026-11-23 00:00:00"],
+    ["This month", "this_month", "2026-11-01 00:00:00", ""],
+    ["Last month", "last_month", "2026-10-01 00:00:00", "2026-11-01 00:00:00"],
   ] as const) {
     await preset.selectOption({ label });
-    await expect.poll(() => [urlParam(page, "start_date"), urlParam(page, "end_date")]).toEqual([start, end]);
-    await expect(preset).toHaveValue(label.toLowerCase().replace(" ", "-"));
-    await expect(filterBar(page).getByRole("button", { name: `Remove filter Date range: ${label}` })).toBeVisible();
+    await expect.poll(() => urlParam(page, "range")).toBe(range);
+    expect(urlParam(page, "start_date")).toBeNull();
+    await expect(preset).toHaveValue(range);
+    await expect(bar.getByLabel("From", { exact: true })).toHaveValue(from);
+    await expect(bar.getByLabel("To", { exact: true })).toHaveValue(to);
+    await expect(bar.getByRole("button", { name: `Remove filter Date range: ${label} (` })).toBeVisible();
   }
 });
 

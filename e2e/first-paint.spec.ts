@@ -1,4 +1,4 @@
-import { eventRows } from "./support/explorer";
+import { eventRows, openExplorer } from "./support/explorer";
 import { simulatorFirstPage } from "./support/simulator";
 import { expect, test } from "./support/test";
 
@@ -36,4 +36,20 @@ test("until its JavaScript runs, the page shows the rows and its controls are di
   await page.unroute(/\/_next\/static\/.*\.js(\?|$)/);
   await page.reload();
   for (const control of controls) await expect(control).toBeEnabled();
+});
+
+test("a live range is resolved by the server under the browser's own key: its rows are not asked again", async ({ page }) => {
+  // 90 days back from the machine's clock reaches the pinned trail (E2E_SIMULATOR_NOW) for a while yet.
+  const firstPages: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/api/audit-trail" && url.searchParams.get("page_size") === "30" && !url.searchParams.has("cursor")) {
+      firstPages.push(url.search);
+    }
+  });
+  await openExplorer(page, "/?range=90d");
+  await expect(eventRows(page).first()).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Date range" })).toHaveValue("90d");
+  await page.waitForLoadState("networkidle");
+  expect(firstPages).toEqual([]);
 });

@@ -82,3 +82,32 @@ test("a date field refuses a year of six digits, and says why", async ({ page })
   await expect(filterBar(page).getByText(FOUR_DIGIT_YEAR_HINT)).toBeHidden();
   await expect(from).toHaveValue("2026-11-10 08:00:00");
 });
+
+test("the ✕ that clears the event type is no Tab stop; Escape in the field clears it, as ? says", async ({ page }) => {
+  await openExplorer(page, "/?event_type=INVITED_USER");
+  const bar = filterBar(page);
+  const field = bar.getByRole("combobox", { name: "Event type" });
+  const clear = bar.getByRole("button", { name: "Clear event type" });
+  await expect(clear).toBeVisible();
+  await expect(clear).toHaveAttribute("tabindex", "-1");
+  // Tab from the field goes past the ✕: Tab then Space cannot clear the filter unnoticed.
+  await field.focus();
+  await page.keyboard.press("Tab");
+  await expect(clear).not.toBeFocused();
+  await expect(field).not.toBeFocused();
+  expect(new URL(page.url()).searchParams.get("event_type")).toBe("INVITED_USER");
+
+  await field.focus();
+  await page.keyboard.press("Escape");
+  await expect.poll(() => new URL(page.url()).searchParams.get("event_type")).toBeNull();
+  await expect(field).toHaveValue("");
+
+  // The ✕ still clears with a pointer.
+  await openExplorer(page, "/?event_type=INVITED_USER");
+  await clear.click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("event_type")).toBeNull();
+
+  await eventsRegion(page).focus();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" }).getByText("In a filter field: undo the typing, then clear the filter")).toBeVisible();
+});

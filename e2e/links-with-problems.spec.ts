@@ -44,8 +44,8 @@ test("Copy link on a link with a stray parameter copies exactly the view the tab
   await filterBar(page).getByRole("button", { name: "Copy link" }).click();
   await expect(page.getByText("Link copied")).toBeVisible();
   const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
-  // The table's filters, the open end frozen at the moment of copying, and nothing else.
-  expect([...link.searchParams.keys()]).toEqual(["user_email", "end_date"]);
+  // The table's filters, the open end frozen at the moment of copying, the sender's zone, and nothing else.
+  expect([...link.searchParams.keys()]).toEqual(["user_email", "end_date", "tz"]);
   expect(link.searchParams.get("user_email")).toBe(USER);
 
   const teammate = await context.newPage();

@@ -1,120 +1,93 @@
 import { describe, expect, it } from "vitest";
 
-import { activePreset, DATE_PRESETS, findDatePreset, freezeRange, presetRange, rangeKey, type DatePreset } from "@/lib/date-presets";
+import { freezeRange, isCalendarRange, RANGE_IDS, RANGE_LABELS, resolveRange } from "@/lib/date-presets";
 import { FILTER_KEYS, parseAuditTrailQuery, toSearchParams } from "@/lib/filters";
 
-// An injected clock: every expectation below is relative to this instant.
+// An injected clock: every expectation below is relative to this instant (a Saturday).
 const NOW = new Date("2026-11-28T12:00:00.000Z");
 
-function preset(id: string): DatePreset {
-  const found = findDatePreset(id);
-  if (!found) throw new Error(`no preset ${id}`);
-  return found;
-}
-
-describe("presetRange", () => {
+describe("resolveRange: the last N hours or days", () => {
   it.each([
-    ["last-hour", "2026-11-28T11:00:00.000Z"],
-    ["last-24-hours", "2026-11-27T12:00:00.000Z"],
-    ["last-7-days", "2026-11-21T12:00:00.000Z"],
-    ["last-30-days", "2026-10-29T12:00:00.000Z"],
-    ["last-90-days", "2026-08-30T12:00:00.000Z"],
-  ])("%s writes an absolute start and no end", (id, start) => {
-    expect(presetRange(preset(id), NOW)).toEqual({ start_date: start });
+    ["1h", "2026-11-28T11:00:00.000Z"],
+    ["24h", "2026-11-27T12:00:00.000Z"],
+    ["7d", "2026-11-21T12:00:00.000Z"],
+    ["30d", "2026-10-29T12:00:00.000Z"],
+    ["90d", "2026-08-30T12:00:00.000Z"],
+  ] as const)("%s starts that long before now and has no end, in any zone", (range, start) => {
+    expect(resolveRange(range, NOW, "UTC")).toEqual({ start_date: start });
+    expect(resolveRange(range, NOW, "Asia/Tokyo")).toEqual({ start_date: start });
   });
 
-  it("all time writes no dates", () => {
-    expect(presetRange(preset("all-time"), NOW)).toEqual({});
+  it("moves with the clock: the same range 70 minutes later is the last hour again", () => {
+    const later = new Date(NOW.getTime() + 70 * 60 * 1000);
+    expect(resolveRange("1h", later, "UTC")).toEqual({ start_date: "2026-11-28T12:10:00.000Z" });
+  });
+});
+
+describe("resolveRange: calendar periods in the display zone (weeks start on Monday)", () => {
+  it.each([
+    ["today", "UTC", { start_date: "2026-11-28T00:00:00.000Z" }],
+    ["yesterday", "UTC", { start_date: "2026-11-27T00:00:00.000Z", end_date: "2026-11-28T00:00:00.000Z" }],
+    ["this_week", "UTC", { start_date: "2026-11-23T00:00:00.000Z" }],
+    ["last_week", "UTC", { start_date: "2026-11-16T00:00:00.000Z", end_date: "2026-11-23T00:00:00.000Z" }],
+    ["this_month", "UTC", { start_date: "2026-11-01T00:00:00.000Z" }],
+    ["last_month", "UTC", { start_date: "2026-10-01T00:00:00.000Z", end_date: "2026-11-01T00:00:00.000Z" }],
+    ["yesterday", "Europe/Berlin", { start_date: "2026-11-26T23:00:00.000Z", end_date: "2026-11-27T23:00:00.000Z" }],
+    ["yesterday", "America/New_York", { start_date: "2026-11-27T05:00:00.000Z", end_date: "2026-11-28T05:00:00.000Z" }],
+    // Berlin's October has its daylight saving change: the month starts at +02:00 and ends at +01:00.
+    ["last_month", "Europe/Berlin", { start_date: "2026-09-30T22:00:00.000Z", end_date: "2026-10-31T23:00:00.000Z" }],
+  ] as const)("%s in %s", (range, zone, expected) => {
+    expect(resolveRange(range, NOW, zone)).toEqual(expected);
   });
 
-  it("writes dates the shared schema accepts unchanged", () => {
-    for (const p of DATE_PRESETS) {
-      const range = presetRange(p, NOW);
-      const parsed = parseAuditTrailQuery(toSearchParams(range), { allow: FILTER_KEYS });
-      expect(parsed).toEqual({ ok: true, value: range });
+  it("counts the day in the zone, not in UTC: 00:30 in Tokyo is already Sunday", () => {
+    const sunday = new Date("2026-11-28T15:30:00.000Z");
+    expect(resolveRange("today", sunday, "Asia/Tokyo")).toEqual({ start_date: "2026-11-28T15:00:00.000Z" });
+    expect(resolveRange("this_week", sunday, "Asia/Tokyo")).toEqual({ start_date: "2026-11-22T15:00:00.000Z" });
+    // A Monday starts a new week.
+    expect(resolveRange("last_week", new Date("2026-11-30T09:00:00.000Z"), "UTC")).toEqual({
+      start_date: "2026-11-23T00:00:00.000Z",
+      end_date: "2026-11-30T00:00:00.000Z",
+    });
+  });
+
+  it("crosses a year", () => {
+    expect(resolveRange("last_month", new Date("2027-01-15T12:00:00.000Z"), "UTC")).toEqual({
+      start_date: "2026-12-01T00:00:00.000Z",
+      end_date: "2027-01-01T00:00:00.000Z",
+    });
+    expect(resolveRange("yesterday", new Date("2027-01-01T08:00:00.000Z"), "UTC").start_date).toBe("2026-12-31T00:00:00.000Z");
+  });
+});
+
+describe("ranges", () => {
+  it("resolve to dates the shared schema accepts unchanged", () => {
+    for (const range of RANGE_IDS) {
+      const dates = resolveRange(range, NOW, "Europe/Berlin");
+      expect(parseAuditTrailQuery(toSearchParams(dates), { allow: FILTER_KEYS })).toEqual({ ok: true, value: dates });
     }
   });
 
-  it("offers the presets of the product, in order", () => {
-    expect(DATE_PRESETS.map((p) => p.label)).toEqual([
+  it("are offered in the product's order", () => {
+    expect(RANGE_IDS.map((range) => RANGE_LABELS[range])).toEqual([
       "Last hour",
       "Last 24 hours",
       "Last 7 days",
       "Last 30 days",
       "Last 90 days",
+      "Today",
       "Yesterday",
       "This week",
       "Last week",
       "This month",
-      "All time",
+      "Last month",
     ]);
-  });
-
-  describe("calendar presets, in the browser's zone (weeks start on Monday)", () => {
-    // Saturday, Nov 28, 2026, 00:30 local time: the day, the week and the month are the local ones.
-    const saturday = new Date(2026, 10, 28, 0, 30);
-    const local = (month: number, day: number) => new Date(2026, month, day).toISOString();
-
-    it.each([
-      ["yesterday", { start_date: local(10, 27), end_date: local(10, 28) }],
-      ["this-week", { start_date: local(10, 23) }],
-      ["last-week", { start_date: local(10, 16), end_date: local(10, 23) }],
-      ["this-month", { start_date: local(10, 1) }],
-    ])("%s", (id, range) => {
-      expect(presetRange(preset(id), saturday)).toEqual(range);
-    });
-
-    it("count a Sunday in the week that began the Monday before", () => {
-      const sunday = new Date(2026, 10, 29, 23, 0);
-      expect(presetRange(preset("this-week"), sunday)).toEqual({ start_date: local(10, 23) });
-      expect(presetRange(preset("last-week"), new Date(2026, 10, 23, 9))).toEqual({
-        start_date: local(10, 16),
-        end_date: local(10, 23),
-      });
-    });
-
-    it("cross a month's first day", () => {
-      expect(presetRange(preset("yesterday"), new Date(2026, 11, 1, 8))).toEqual({
-        start_date: local(10, 30),
-        end_date: local(11, 1),
-      });
-    });
-  });
-});
-
-describe("activePreset", () => {
-  const week = preset("last-7-days");
-  const chosen = new Map([[rangeKey(presetRange(week, NOW)), week]]);
-
-  it("is All time without dates", () => {
-    expect(activePreset({}, chosen)?.label).toBe("All time");
-  });
-
-  it("names the preset while the URL holds the start it wrote", () => {
-    expect(activePreset(presetRange(week, NOW), chosen)).toBe(week);
-  });
-
-  it("is custom for a start no preset wrote in this session (e.g. after a reload)", () => {
-    expect(activePreset(presetRange(week, NOW), new Map())).toBeNull();
-    expect(activePreset({ start_date: "2026-11-01T00:00:00.000Z" }, chosen)).toBeNull();
-  });
-
-  it("names a calendar preset while the URL holds both dates it wrote", () => {
-    const yesterday = preset("yesterday");
-    const range = presetRange(yesterday, NOW);
-    const remembered = new Map([[rangeKey(range), yesterday]]);
-    expect(activePreset(range, remembered)).toBe(yesterday);
-    expect(activePreset({ start_date: range.start_date }, remembered)).toBeNull();
-  });
-
-  it("is custom once the range has an end, even with a preset's start", () => {
-    expect(activePreset({ ...presetRange(week, NOW), end_date: NOW.toISOString() }, chosen)).toBeNull();
-    expect(activePreset({ end_date: NOW.toISOString() }, chosen)).toBeNull();
+    expect(RANGE_IDS.filter(isCalendarRange)).toEqual(["today", "yesterday", "this_week", "last_week", "this_month", "last_month"]);
   });
 });
 
 describe("freezeRange (Copy link)", () => {
-  it("closes an open-ended preset at the moment of copying", () => {
+  it("closes an open-ended range at the moment of copying", () => {
     expect(freezeRange({ start_date: "2026-11-21T12:00:00.000Z" }, NOW)).toEqual({
       start_date: "2026-11-21T12:00:00.000Z",
       end_date: "2026-11-28T12:00:00.000Z",

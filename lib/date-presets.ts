@@ -1,88 +1,103 @@
-import type { AuditTrailFilters } from "@/lib/filters";
+import { instantOf, wallTimeIn, type WallTime } from "@/lib/time-zone";
 
-// Date range presets, written to the URL in Merge's own vocabulary: a preset becomes absolute
-// dates at the moment it is chosen. "Last hour" and the like are a start (now minus a duration) and
-// no end; "Yesterday", "This week", "Last week" and "This month" are calendar periods in the
-// browser's zone (weeks start on Monday), with an end where the period is over. No extra `range`
-// parameter exists, so the page remembers which preset wrote which range (see activePreset).
+// Date range presets. A preset lives in the URL as `range=<id>` and stays relative: it is resolved
+// into absolute dates (Merge's start_date/end_date) each time a result set is fetched, in the
+// display zone for the calendar ones (weeks start on Monday), so "Last hour" after a reload, or in
+// a tab left open, is still the last hour. "Copy link" freezes it into dates (freezeRange).
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-export type DateRange = Pick<AuditTrailFilters, "start_date" | "end_date">;
+export type DateRange = { start_date?: string; end_date?: string };
 
-const last = (durationMs: number) => (now: Date): DateRange => ({ start_date: new Date(now.getTime() - durationMs).toISOString() });
-
-/** Local midnight `days` days after the day of `date` (negative: before). */
-function localMidnight(date: Date, days = 0): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
-}
-
-/** Local midnight of the Monday that starts the week of `date`. */
-function startOfWeek(date: Date): Date {
-  return localMidnight(date, -((date.getDay() + 6) % 7));
-}
-
-const between = (start: Date, end?: Date): DateRange => ({
-  start_date: start.toISOString(),
-  ...(end && { end_date: end.toISOString() }),
-});
-
-export const DATE_PRESETS = [
-  { id: "last-hour", label: "Last hour", range: last(HOUR_MS) },
-  { id: "last-24-hours", label: "Last 24 hours", range: last(DAY_MS) },
-  { id: "last-7-days", label: "Last 7 days", range: last(7 * DAY_MS) },
-  { id: "last-30-days", label: "Last 30 days", range: last(30 * DAY_MS) },
-  { id: "last-90-days", label: "Last 90 days", range: last(90 * DAY_MS) },
-  { id: "yesterday", label: "Yesterday", range: (now: Date) => between(localMidnight(now, -1), localMidnight(now)) },
-  { id: "this-week", label: "This week", range: (now: Date) => between(startOfWeek(now)) },
-  {
-    id: "last-week",
-    label: "Last week",
-    range: (now: Date) => between(localMidnight(startOfWeek(now), -7), startOfWeek(now)),
-  },
-  { id: "this-month", label: "This month", range: (now: Date) => between(new Date(now.getFullYear(), now.getMonth(), 1)) },
-  { id: "all-time", label: "All time", range: (): DateRange => ({}) },
+/** The values of `range`, in the order the Date range control lists them. */
+export const RANGE_IDS = [
+  "1h",
+  "24h",
+  "7d",
+  "30d",
+  "90d",
+  "today",
+  "yesterday",
+  "this_week",
+  "last_week",
+  "this_month",
+  "last_month",
 ] as const;
 
-export type DatePreset = (typeof DATE_PRESETS)[number];
+export type RangeId = (typeof RANGE_IDS)[number];
 
-export const CUSTOM_LABEL = "Custom";
-
-const ALL_TIME = DATE_PRESETS[DATE_PRESETS.length - 1]!;
-
-/** True for "All time", the preset that is no date filter at all. */
-export function isAllTime(preset: DatePreset): boolean {
-  return preset === ALL_TIME;
+export function isRangeId(value: string): value is RangeId {
+  return (RANGE_IDS as readonly string[]).includes(value);
 }
 
-/** The preset with this id (e.g. a <select> value), or undefined. */
-export function findDatePreset(id: string): DatePreset | undefined {
-  return DATE_PRESETS.find((preset) => preset.id === id);
-}
+/** Midnight starting a day, in wall-clock terms (fields may overflow: instantOf rolls them over). */
+const midnight = (year: number, month: number, day: number): WallTime => ({ year, month, day, hour: 0, minute: 0, second: 0 });
 
-/** The absolute range a preset stands for at `now` ("all time": no dates). */
-export function presetRange(preset: DatePreset, now: Date): DateRange {
-  return preset.range(now);
-}
+type Resolve = (now: Date, timeZone: string) => DateRange;
 
-/** Ranges written by presets in this page session (see rangeKey), mapped to the preset that wrote them. */
-export type ChosenPresets = ReadonlyMap<string, DatePreset>;
-
-/** The key a written range is remembered under: both of its dates. */
-export function rangeKey(range: DateRange): string {
-  return `${range.start_date ?? ""}/${range.end_date ?? ""}`;
-}
+/** The last `ms` up to now, with no end: events arriving later still belong to it. */
+const last =
+  (ms: number): Resolve =>
+  (now) => ({ start_date: new Date(now.getTime() - ms).toISOString() });
 
 /**
- * The preset the date control shows: "All time" without dates, otherwise the one that wrote exactly
- * the URL's range while it is still there; null, shown as "Custom", for any other range (this
- * includes shared links, whose ranges are frozen and therefore absolute).
+ * A calendar period in `timeZone`, given as day offsets from today's date (or months, from the
+ * first of this month): from the start's midnight to the end's, or open when the period is still
+ * running.
  */
-export function activePreset(range: DateRange, chosen: ChosenPresets): DatePreset | null {
-  if (!range.start_date && !range.end_date) return ALL_TIME;
-  return chosen.get(rangeKey(range)) ?? null;
+function calendar(bounds: (today: WallTime, weekday: number) => { start: WallTime; end?: WallTime }): Resolve {
+  return (now, timeZone) => {
+    const today = wallTimeIn(now, timeZone);
+    // 0 = Monday; the weekday of a date does not depend on the zone once the date is known.
+    const weekday = (new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() + 6) % 7;
+    const { start, end } = bounds(today, weekday);
+    return {
+      start_date: instantOf(start, timeZone).toISOString(),
+      ...(end && { end_date: instantOf(end, timeZone).toISOString() }),
+    };
+  };
 }
+
+const day = (today: WallTime, offset: number) => midnight(today.year, today.month, today.day + offset);
+const month = (today: WallTime, offset: number) => midnight(today.year, today.month + offset, 1);
+
+const RESOLVERS: Record<RangeId, Resolve> = {
+  "1h": last(HOUR_MS),
+  "24h": last(DAY_MS),
+  "7d": last(7 * DAY_MS),
+  "30d": last(30 * DAY_MS),
+  "90d": last(90 * DAY_MS),
+  today: calendar((today) => ({ start: day(today, 0) })),
+  yesterday: calendar((today) => ({ start: day(today, -1), end: day(today, 0) })),
+  this_week: calendar((today, weekday) => ({ start: day(today, -weekday) })),
+  last_week: calendar((today, weekday) => ({ start: day(today, -weekday - 7), end: day(today, -weekday) })),
+  this_month: calendar((today) => ({ start: month(today, 0) })),
+  last_month: calendar((today) => ({ start: month(today, -1), end: month(today, 0) })),
+};
+
+/** The absolute dates a range covers at `now`, calendar days counted in `timeZone` (an IANA name). */
+export function resolveRange(range: RangeId, now: Date, timeZone: string): DateRange {
+  return RESOLVERS[range](now, timeZone);
+}
+
+export const RANGE_LABELS: Record<RangeId, string> = {
+  "1h": "Last hour",
+  "24h": "Last 24 hours",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+  "90d": "Last 90 days",
+  today: "Today",
+  yesterday: "Yesterday",
+  this_week: "This week",
+  last_week: "Last week",
+  this_month: "This month",
+  last_month: "Last month",
+};
+
+/** What the Date range control offers: the ranges, then "All time" (no dates), then "Custom" (shown, never chosen). */
+export const ALL_TIME = { id: "all", label: "All time" } as const;
+export const CUSTOM = { id: "custom", label: "Custom" } as const;
 
 /**
  * The range as a teammate must see it later: an open or future end becomes `now` (the moment of
@@ -95,4 +110,9 @@ export function freezeRange(range: DateRange, now: Date): DateRange {
   if (endMs <= nowMs) return range;
   const startMs = range.start_date ? Date.parse(range.start_date) : Number.NEGATIVE_INFINITY;
   return { ...range, end_date: new Date(Math.max(nowMs, startMs)).toISOString() };
+}
+
+/** True for the ranges counted in calendar days (and so in a zone); false for "the last N hours/days". */
+export function isCalendarRange(range: RangeId): boolean {
+  return !/^\d/.test(range);
 }

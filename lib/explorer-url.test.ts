@@ -19,6 +19,7 @@ describe("readExplorerUrl", () => {
     ).toEqual({
       filters: { user_email: one("jane@acme.com"), start_date: "2026-11-01T09:00:00.000Z" },
       event: "evt-1",
+      timeZone: null,
       problems: [],
     });
     expect(read("page_size=7").filters).toEqual({ page_size: 7 });
@@ -71,6 +72,35 @@ describe("readExplorerUrl", () => {
   });
 });
 
+describe("the display zone and relative ranges", () => {
+  it("reads `tz` in its canonical spelling, apart from the filters, and writes it after them", () => {
+    const url = read("tz=europe/berlin&range=yesterday");
+    expect(url).toEqual({ filters: { range: "yesterday" }, event: null, timeZone: "Europe/Berlin", problems: [] });
+    expect(explorerUrl({ filters: url.filters!, timeZone: url.timeZone, event: "evt-1" })).toBe("/?range=yesterday&tz=Europe%2FBerlin&event=evt-1");
+    expect(read("user_email=a%40b.com").timeZone).toBeNull();
+  });
+
+  it("reports an unknown zone as a problem of the link, naming tz", () => {
+    const url = read("tz=Mars%2FOlympus");
+    expect(url.filters).toBeNull();
+    expect(url.problems).toEqual([{ field: "tz", message: expect.stringContaining("IANA"), blocking: true }]);
+  });
+
+  it.each([
+    ["range=1h&start_date=2026-11-01T00:00:00Z", /"range" cannot be combined with "start_date"/],
+    ["end_date=2026-11-01T00:00:00Z&range=yesterday", /"range" cannot be combined with "end_date"/],
+    ["range=1h&start_date=2026-11-01T00:00:00Z&end_date=2026-11-02T00:00:00Z", /"start_date" and "end_date"/],
+  ])("refuses a relative range given with dates: %s", (search, message) => {
+    const url = read(search);
+    expect(url.filters).toBeNull();
+    expect(url.problems).toEqual([{ field: "range", message: expect.stringMatching(message), blocking: true }]);
+  });
+
+  it("refuses a range it does not know", () => {
+    expect(read("range=2h").problems).toEqual([{ field: "range", message: expect.stringContaining("1h, 24h"), blocking: true }]);
+  });
+});
+
 describe("explorerUrl", () => {
   it("writes Merge's names in the canonical order, without the default page size", () => {
     expect(
@@ -83,7 +113,7 @@ describe("explorerUrl", () => {
   it("adds the open event and reads back as the same view", () => {
     const filters = { user_email: one("a+b@acme.com"), start_date: "2026-11-01T00:00:00.000Z", page_size: 100 };
     const url = new URL(explorerUrl({ filters, event: "evt-1" }), "http://x");
-    expect(readExplorerUrl(url.searchParams)).toEqual({ filters, event: "evt-1", problems: [] });
+    expect(readExplorerUrl(url.searchParams)).toEqual({ filters, event: "evt-1", timeZone: null, problems: [] });
   });
 
   it("is the bare path without filters", () => {
@@ -114,8 +144,16 @@ describe("patchFilters", () => {
     expect(toSearchParams(next).toString()).toBe("user_email=jane%40acme.com&start_date=2026-11-01T00%3A00%3A00.000Z&page_size=50");
   });
 
-  it("covers every key of the page URL but the open event", () => {
-    expect([...EXPLORER_URL_KEYS].filter((key) => key !== "event")).toEqual([...FILTER_KEYS, "page_size"]);
+  it("covers every key of the page URL but the open event and the zone", () => {
+    expect([...EXPLORER_URL_KEYS].filter((key) => key !== "event" && key !== "tz")).toEqual([...FILTER_KEYS, "page_size"]);
+  });
+
+  it("keeps a relative range and dates apart: setting either drops the other", () => {
+    const live = patchFilters({ start_date: "2026-11-01T00:00:00.000Z", end_date: "2026-11-02T00:00:00.000Z" }, { range: "7d" });
+    expect(toSearchParams(live).toString()).toBe("range=7d");
+    const fixed = patchFilters(live, { start_date: "2026-11-01T00:00:00.000Z" });
+    expect(toSearchParams(fixed).toString()).toBe("start_date=2026-11-01T00%3A00%3A00.000Z");
+    expect(patchFilters(live, { q: "x" }).range).toBe("7d");
   });
 });
 

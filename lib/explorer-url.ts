@@ -16,8 +16,11 @@ import {
 // table, the chips and a copied link always show the same result set, and any edit leaves the
 // canonical URL behind (stray parameters dropped, values in one spelling).
 
-/** The page's own parameters: Merge's filters, the page size and the open event, in canonical order. */
-export const EXPLORER_URL_KEYS = [...FILTER_KEYS, "page_size", "event"] as const;
+/**
+ * The page's own parameters in canonical order: the filters, the page size, the display zone
+ * (`tz`, an IANA name; absent means the browser's own zone) and the open event.
+ */
+export const EXPLORER_URL_KEYS = [...FILTER_KEYS, "page_size", "tz", "event"] as const;
 
 export type ExplorerUrlKey = (typeof EXPLORER_URL_KEYS)[number];
 
@@ -38,17 +41,21 @@ export type ExplorerView = {
   filters: AuditTrailFilters;
   /** The event open in the detail panel. */
   event?: string | null;
+  /** The display zone the link asks for (canonical IANA name); absent or null: the reader's own. */
+  timeZone?: string | null;
 };
 
 export type ExplorerUrl = {
   /** The filters the table shows: validated, canonical, default page size omitted; null while a problem blocks. */
   filters: AuditTrailFilters | null;
   event: string | null;
+  /** The display zone the URL names (`tz`, canonical); null for the browser's own, or when `tz` is invalid. */
+  timeZone: string | null;
   /** Every problem of the URL, once each, in the URL's order. */
   problems: UrlProblem[];
 };
 
-const PAGE_FILTER_KEYS = [...FILTER_KEYS, "page_size"] as const;
+const PAGE_QUERY_KEYS = [...FILTER_KEYS, "page_size", "tz"] as const;
 
 export type ReadOptions = {
   /**
@@ -59,7 +66,8 @@ export type ReadOptions = {
 };
 
 export function readExplorerUrl(params: URLSearchParams, { archive = true }: ReadOptions = {}): ExplorerUrl {
-  const { query, errors, unknown } = readQueryParams(params, PAGE_FILTER_KEYS, ["event"]);
+  const { query: read, errors, unknown } = readQueryParams(params, PAGE_QUERY_KEYS, ["event"]);
+  const { tz = null, ...query } = read;
   if (!archive) {
     for (const field of filtersNeedingArchive(query)) errors.push({ field, message: needsArchiveMessage(field) });
   }
@@ -78,7 +86,7 @@ export function readExplorerUrl(params: URLSearchParams, { archive = true }: Rea
   problems.sort((a, b) => keys.indexOf(a.field) - keys.indexOf(b.field));
   const event = events.length === 1 && events[0]!.trim() !== "" ? events[0]! : null;
   const blocked = problems.some((problem) => problem.blocking);
-  return { filters: blocked ? null : withoutDefaultPageSize(query), event, problems };
+  return { filters: blocked ? null : withoutDefaultPageSize(query), event, timeZone: tz, problems };
 }
 
 function withoutDefaultPageSize(filters: AuditTrailFilters): AuditTrailFilters {
@@ -89,8 +97,9 @@ function withoutDefaultPageSize(filters: AuditTrailFilters): AuditTrailFilters {
 }
 
 /** The canonical search params of a view: Merge's names in order, no empty values or default page size. */
-export function explorerSearchParams({ filters, event }: ExplorerView): URLSearchParams {
+export function explorerSearchParams({ filters, event, timeZone }: ExplorerView): URLSearchParams {
   const params = toSearchParams(withoutDefaultPageSize(filters));
+  if (timeZone) params.set("tz", timeZone);
   if (event) params.set("event", event);
   return params;
 }
@@ -108,7 +117,7 @@ export function explorerUrl(view: ExplorerView, pathname = "/"): string {
  */
 export function canonicalExplorerSearch(params: URLSearchParams): URLSearchParams {
   const url = readExplorerUrl(params);
-  if (url.filters) return explorerSearchParams({ filters: url.filters, event: url.event });
+  if (url.filters) return explorerSearchParams({ filters: url.filters, event: url.event, timeZone: url.timeZone });
   const kept = new URLSearchParams();
   for (const [key, value] of params) if (isExplorerUrlKey(key)) kept.append(key, value);
   return kept;
@@ -117,9 +126,16 @@ export function canonicalExplorerSearch(params: URLSearchParams): URLSearchParam
 /** A change to some filters: a value sets one, null removes it. */
 export type FilterPatch = { [K in keyof AuditTrailFilters]?: AuditTrailFilters[K] | null };
 
+/**
+ * The filters with `patch` applied. A relative range and dates exclude each other: setting either
+ * drops the other, so no edit can write the contradiction readExplorerUrl refuses.
+ */
 export function patchFilters(filters: AuditTrailFilters, patch: FilterPatch): AuditTrailFilters {
+  const setsDates = patch.start_date != null || patch.end_date != null;
+  const dropped: FilterPatch = patch.range != null ? { start_date: null, end_date: null } : setsDates ? { range: null } : {};
+  const all: FilterPatch = { ...dropped, ...patch };
   const value = <K extends keyof AuditTrailFilters>(key: K): AuditTrailFilters[K] =>
-    key in patch ? (patch[key] ?? undefined) : filters[key];
+    key in all ? (all[key] ?? undefined) : filters[key];
   // The mapped type holds this object to Merge's names: a filter added to lib/filters.ts breaks
   // the build here until it is patched too.
   return {
@@ -130,6 +146,7 @@ export function patchFilters(filters: AuditTrailFilters, patch: FilterPatch): Au
     actor: value("actor"),
     ip: value("ip"),
     q: value("q"),
+    range: value("range"),
     start_date: value("start_date"),
     end_date: value("end_date"),
     order: value("order"),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
+import { RANGE_IDS, resolveRange, type RangeId } from "@/lib/date-presets";
 import { EVENT_GROUP_SLUG_LIST, type EventGroupSlug } from "@/lib/event-types";
+import { canonicalTimeZone } from "@/lib/time-zone";
 
 // The one definition of the audit trail's query: its parameter names (Merge's, and ours where Merge
 // has none), their rules, and the (de)serialisation shared by the page URL, our route handlers and
@@ -22,11 +24,16 @@ export const FILTER_KEYS = [
   "actor",
   "ip",
   "q",
+  "range",
   "start_date",
   "end_date",
   "order",
 ] as const;
-export const QUERY_KEYS = [...FILTER_KEYS, "page_size", "cursor"] as const;
+/**
+ * `tz` is no filter: it names the zone a calendar `range` ("yesterday") is counted in, and the page
+ * shows its times in. Without it, the API counts calendar days in UTC.
+ */
+export const QUERY_KEYS = [...FILTER_KEYS, "tz", "page_size", "cursor"] as const;
 
 export type MultiValueKey = (typeof MULTI_VALUE_KEYS)[number];
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -65,6 +72,11 @@ export type AuditTrailFilters = {
   ip?: ValueFilter;
   /** Case-insensitive substring of the description, user name, email, event type code or label. */
   q?: string;
+  /**
+   * A relative range ("1h", "yesterday"), resolved into start_date/end_date whenever a result set
+   * is fetched (resolveQueryRange); never together with either date.
+   */
+  range?: RangeId;
   /** Strict bounds, as Merge's: start_date < created_at < end_date. ISO with milliseconds, UTC. */
   start_date?: string;
   end_date?: string;
@@ -74,6 +86,8 @@ export type AuditTrailFilters = {
 };
 
 export type AuditTrailQuery = AuditTrailFilters & {
+  /** The IANA zone calendar ranges are counted in (canonical spelling); UTC when absent. */
+  tz?: string;
   /** Opaque; the archive's cursors carry their direction and order. */
   cursor?: string;
 };
@@ -141,8 +155,20 @@ export const FILTER_VALUE_SCHEMAS = {
     .max(MAX_SEARCH_LENGTH, `Search text has at most ${MAX_SEARCH_LENGTH} characters`)
     // Also what keeps a search from spanning two fields: the archive's index joins them with line breaks.
     .regex(/^[^\p{Cc}]*$/u, "Search text cannot contain line breaks or other control characters"),
+  range: z.enum(RANGE_IDS, { message: `The range is one of ${RANGE_IDS.join(", ")}` }),
   start_date: isoDateTime,
   end_date: isoDateTime,
+  tz: z
+    .string()
+    .trim()
+    .transform((name, context) => {
+      const zone = canonicalTimeZone(name);
+      if (zone === null) {
+        context.addIssue({ code: "custom", message: "The time zone is an IANA name such as UTC, Europe/Berlin or America/New_York" });
+        return z.NEVER;
+      }
+      return zone;
+    }),
   // Descending is the default, so it is written by leaving `order` out.
   order: z
     .enum(["asc", "desc"], { message: 'The order is "asc" (oldest first) or "desc" (newest first)' })
@@ -163,6 +189,12 @@ export const FILTER_VALUE_SCHEMAS = {
 } satisfies Record<QueryKey, z.ZodType>;
 
 export const RANGE_BACKWARDS_MESSAGE = "The end of the date range is before its start";
+
+/** What every reader says of a relative range given with dates: the two contradict each other. */
+export function rangeWithDatesMessage(dates: readonly string[]): string {
+  const named = dates.map((key) => `"${key}"`).join(" and ");
+  return `"range" cannot be combined with ${named}: give a relative range or dates, not both`;
+}
 
 /** What every reader of a query says about a parameter given more than once. */
 export function repeatedParameterMessage(key: string): string {
@@ -251,10 +283,17 @@ export function readQueryParams(
     if (!parsed.success) errors.push({ field: key, message: firstIssue(parsed.error) });
     else if (parsed.data !== undefined) query[key] = parsed.data;
   }
-  const { start_date, end_date } = query as AuditTrailQuery;
+  const { start_date, end_date, range } = query as AuditTrailQuery;
   if (start_date !== undefined && end_date !== undefined && end_date < start_date) {
     delete query.end_date;
     errors.push({ field: "end_date", message: RANGE_BACKWARDS_MESSAGE });
+  }
+  const dates = (["start_date", "end_date"] as const).filter((key) =>
+    params.getAll(key).some((value) => value.trim() !== ""),
+  );
+  if (range !== undefined && dates.length > 0) {
+    delete query.range;
+    errors.push({ field: "range", message: rangeWithDatesMessage(dates) });
   }
   return { query: query as AuditTrailQuery, errors, unknown };
 }
@@ -309,6 +348,15 @@ export function filterParameters(filters: AuditTrailFilters): Record<string, str
     words[key] = values.length === 1 ? values[0]! : values;
   }
   return words;
+}
+
+/**
+ * The query with its relative range resolved at `now` into start_date/end_date (calendar days in
+ * its `tz`, or UTC), and without `tz`: what a source can run. A query without a range only loses `tz`.
+ */
+export function resolveQueryRange<T extends AuditTrailQuery>(query: T, now: Date): Omit<T, "range" | "tz"> {
+  const { range, tz, ...rest } = query;
+  return range === undefined ? rest : { ...rest, ...resolveRange(range, now, tz ?? "UTC") };
 }
 
 /** True when a repeatable filter narrows nothing (absent, or both lists empty). */
@@ -392,7 +440,7 @@ export function filtersNeedingArchive(query: AuditTrailFilters): FilterKey[] {
     if (value === undefined) continue;
     if (key === "user_email" || key === "event_type") {
       if (!single(value as ValueFilter)) needs.push(key);
-    } else if (key !== "start_date" && key !== "end_date") {
+    } else if (key !== "start_date" && key !== "end_date" && key !== "range") {
       if (typeof value !== "object" || !isEmptyValueFilter(value)) needs.push(key);
     }
   }

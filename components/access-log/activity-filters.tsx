@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 
 import { FIELD_CLASS, LABEL_CLASS } from "@/components/explorer/filter-bar/field-styles";
 import { isoToLocalInput, localInputToIso } from "@/components/explorer/filter-bar/local-datetime";
+import { systemTimeZone } from "@/lib/time-zone";
 import { Button } from "@/components/ui/button";
 import { ACCESS_LOG_ACTION_LABELS, ACCESS_LOG_ACTIONS, type AccessLogAction, type AccessLogFilters } from "@/lib/access-log";
 
@@ -18,8 +19,8 @@ type ActivityFiltersProps = {
 export function ActivityFilters({ filters, admin, onApply }: ActivityFiltersProps) {
   const [user, setUser] = useState(filters.user_email ?? "");
   const [action, setAction] = useState<string>(filters.action ?? "");
-  const [from, setFrom] = useState(filters.start_date ? isoToLocalInput(filters.start_date) : "");
-  const [to, setTo] = useState(filters.end_date ? isoToLocalInput(filters.end_date) : "");
+  const [from, setFrom] = useState(filters.start_date ? isoToLocalInput(filters.start_date, systemTimeZone()) : "");
+  const [to, setTo] = useState(filters.end_date ? isoToLocalInput(filters.end_date, systemTimeZone()) : "");
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -47,7 +47,8 @@ export function EventDetail({ eventId, event, searching, searched, filters, onCl
 }
 
 function EventFields({ event, filters }: { event: AuditEvent; filters: AuditTrailFilters }) {
-  const { timeZone } = useTimeZone();
+  // Pivots keep the display zone the link named.
+  const { timeZone, chosen } = useTimeZone();
   const userPivot = onlyThisUser(filters, event);
   const json = JSON.stringify(event, null, 2);
   return (
@@ -55,11 +56,11 @@ function EventFields({ event, filters }: { event: AuditEvent; filters: AuditTrai
       <nav aria-label="Pivots" className="flex flex-col gap-2">
         <div className="flex flex-wrap gap-2">
           {userPivot && (
-            <Link href={explorerUrl({ filters: userPivot })} className={buttonClassName("secondary")}>
+            <Link href={explorerUrl({ filters: userPivot, timeZone: chosen })} className={buttonClassName("secondary")}>
               Only this user
             </Link>
           )}
-          <Link href={explorerUrl({ filters: onlyThisEventType(filters, event) })} className={buttonClassName("secondary")}>
+          <Link href={explorerUrl({ filters: onlyThisEventType(filters, event), timeZone: chosen })} className={buttonClassName("secondary")}>
             Only this event type
           </Link>
         </div>
@@ -71,7 +72,7 @@ function EventFields({ event, filters }: { event: AuditEvent; filters: AuditTrai
           {AROUND_SPANS.map((span) => (
             <Link
               key={span.label}
-              href={explorerUrl({ filters: eventsAroundThisTime(filters, event, span.ms), event: event.id })}
+              href={explorerUrl({ filters: eventsAroundThisTime(filters, event, span.ms), event: event.id, timeZone: chosen })}
               className={buttonClassName("secondary")}
             >
               {span.label}
@@ -82,9 +83,11 @@ function EventFields({ event, filters }: { event: AuditEvent; filters: AuditTrai
 
       <dl className="grid grid-cols-[auto_1fr_auto] items-start gap-x-3 gap-y-3 text-sm">
         <Field label="Time" copy={event.created_at}>
-          <time dateTime={event.created_at}>{formatTimestamp(event.created_at, timeZone)}</time>
+          <time dateTime={event.created_at}>{formatTimestamp(event.created_at, timeZone)}</time> {timeZone}
+          {/* UTC always, beside the display zone: what Merge records and what teammates elsewhere can compare. */}
           <span className="block font-mono text-xs text-zinc-600 dark:text-zinc-400">
-            {timeZone} · {event.created_at}
+            {timeZone === "UTC" ? "" : `${formatTimestamp(event.created_at, "UTC")} UTC · `}
+            {event.created_at}
           </span>
         </Field>
         <Field label="User">{actorName(event)}</Field>

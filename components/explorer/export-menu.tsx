@@ -6,6 +6,7 @@ import { exportCountText, exportProgressText } from "@/components/explorer/expor
 import { useTimeZone } from "@/components/explorer/use-time-zone";
 import { ExportManifestSummary } from "@/components/explorer/export-manifest-summary";
 import { Button } from "@/components/ui/button";
+import { onMenuKeyDown } from "@/components/menu-keys";
 import { usePopover } from "@/components/use-popover";
 import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
@@ -42,19 +43,8 @@ export function ExportMenu({ filters, total }: ExportMenuProps) {
     if (open) items.current[0]?.focus();
   }, [open]);
 
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const list = items.current.filter((item): item is HTMLButtonElement => item !== null);
-    const current = list.findIndex((item) => item === document.activeElement);
-    const focusAt = (index: number) => list[(index + list.length) % list.length]?.focus();
-    if (event.key === "ArrowDown") focusAt(current + 1);
-    else if (event.key === "ArrowUp") focusAt(current - 1);
-    else if (event.key === "Home") focusAt(0);
-    else if (event.key === "End") focusAt(list.length - 1);
-    else if (event.key === "Escape") close();
-    else if (event.key === "Tab") setOpen(false);
-    else return;
-    if (event.key !== "Tab") event.preventDefault();
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) =>
+    onMenuKeyDown(event, items.current, { close, dismiss: () => setOpen(false) });
 
   const exportAs = async (format: ExportFormat) => {
     close();
@@ -90,7 +80,7 @@ export function ExportMenu({ filters, total }: ExportMenuProps) {
             id={menuId}
             role="menu"
             aria-label="Export format"
-            onKeyDown={onMenuKeyDown}
+            onKeyDown={onKeyDown}
             className="absolute top-full right-0 z-20 mt-1 min-w-48 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
           >
             {EXPORT_FORMATS.map((format, index) => (

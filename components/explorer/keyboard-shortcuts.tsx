@@ -13,6 +13,7 @@ const SHORTCUTS = [
   { keys: ["j", "k"], does: "Move to the next or previous event" },
   { keys: ["Enter"], does: "Open the focused event's detail" },
   { keys: ["Escape"], does: "Close the detail, a list of suggestions, or this dialog" },
+  { keys: ["Escape"], does: "In a filter field: undo the typing, then clear the filter" },
   { keys: ["?"], does: "Show these shortcuts" },
 ] as const;
 

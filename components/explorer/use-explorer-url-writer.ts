@@ -19,10 +19,12 @@ const PARAMETERS = {
   actor: parseAsString,
   ip: repeated,
   q: parseAsString,
+  range: parseAsString,
   start_date: parseAsString,
   end_date: parseAsString,
   order: parseAsString,
   page_size: parseAsInteger,
+  tz: parseAsString,
   event: parseAsString,
 } satisfies Record<ExplorerUrlKey, unknown>;
 
@@ -40,10 +42,12 @@ function parameterValues(view: ExplorerView) {
     actor: one("actor"),
     ip: many("ip"),
     q: one("q"),
+    range: one("range"),
     start_date: one("start_date"),
     end_date: one("end_date"),
     order: one("order"),
     page_size: pageSize === null ? null : Number(pageSize),
+    tz: one("tz"),
     event: one("event"),
   } satisfies Record<ExplorerUrlKey, unknown>;
 }
@@ -62,9 +66,9 @@ export function useExplorerUrlWriter(current: ExplorerView, search: string): (up
   return useCallback(
     (update: ExplorerUrlUpdate) => {
       const base = pending.current?.from === search ? pending.current.view : current;
-      const { filters, event = null } = update(base);
-      pending.current = { from: search, view: { filters, event } };
-      void setParameters(parameterValues({ filters, event }));
+      const { filters, event = null, timeZone = null } = update(base);
+      pending.current = { from: search, view: { filters, event, timeZone } };
+      void setParameters(parameterValues({ filters, event, timeZone }));
     },
     [current, search, setParameters],
   );

@@ -1,25 +1,36 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { createContext, useContext, useSyncExternalStore } from "react";
 
-import { useBrowserPreference } from "@/components/explorer/use-browser-preference";
+// The display zone: the page URL's `tz` when it names one, otherwise the browser's own. The
+// explorer provides it (DisplayZoneContext) and every time on the page reads it here: the table,
+// the detail, the chips, the date fields, the histogram and export file names. The server does
+// not know the browser's zone, so without `tz` the HTML is rendered in UTC and switches once hydrated.
 
-export type TimeMode = "local" | "utc";
+export type DisplayZone = {
+  /** The IANA zone times are shown in. */
+  timeZone: string;
+  /** The zone the URL names, or null for the browser's own. */
+  chosen: string | null;
+  /** Writes `tz` (null removes it: the reader's own zone). */
+  setTimeZone: (zone: string | null) => void;
+};
 
 const noop = () => () => {};
 
-/**
- * The time zone times are shown in: the browser's own by default, UTC on request. The server does
- * not know the browser's zone, so the HTML is rendered in UTC and switches to local once hydrated.
- */
-export function useTimeZone(): { mode: TimeMode; timeZone: string; setMode: (mode: TimeMode) => void } {
-  const [stored, setStored] = useBrowserPreference("audit-trail:time-zone");
-  const browserZone = useSyncExternalStore(
+/** The browser's zone; null on the server and while hydrating. */
+export function useBrowserTimeZone(): string | null {
+  return useSyncExternalStore(
     noop,
     () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     () => null,
   );
-  const mode: TimeMode = stored === "utc" ? "utc" : "local";
-  const timeZone = mode === "utc" || browserZone === null ? "UTC" : browserZone;
-  return { mode, timeZone, setMode: setStored };
+}
+
+export const DisplayZoneContext = createContext<DisplayZone | null>(null);
+
+export function useTimeZone(): DisplayZone {
+  const zone = useContext(DisplayZoneContext);
+  if (!zone) throw new Error("useTimeZone is used outside the explorer's DisplayZoneContext");
+  return zone;
 }

@@ -21,6 +21,8 @@ export type AppDependencies = {
   /** The key cursors are sealed with for the browser (derived from NEXTAUTH_SECRET): see cursor-seal.ts. */
   cursorSecret: string;
   records: RecordsDependencies;
+  /** The clock a relative `range` is resolved with; the system's when absent (tests fix it). */
+  now?: () => Date;
 };
 
 /** The app's own records: the access log, export manifests and saved views (lib/server/records). */

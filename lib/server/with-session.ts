@@ -2,7 +2,7 @@ import "server-only";
 
 import type { NextRequest } from "next/server";
 
-import { parseAuditTrailQuery, type AuditTrailQuery, type QueryKey } from "@/lib/filters";
+import { parseAuditTrailQuery, resolveQueryRange, type AuditTrailQuery, type QueryKey } from "@/lib/filters";
 import type { AllowedSession } from "@/lib/server/auth/session";
 import { logError, loggedQuery, logRequest, type RequestLogLine } from "@/lib/server/log";
 import { ApiError, mapError } from "@/lib/server/api-error";
@@ -17,7 +17,10 @@ type UpstreamFigures = Pick<RequestLogLine, "upstreamMs" | "retries">;
 
 export type SessionContext = {
   session: AllowedSession;
-  /** The request's query, validated by the shared filter schema (and logged); a 400 otherwise. */
+  /**
+   * The request's query, validated by the shared filter schema (and logged); a 400 otherwise. A
+   * relative `range` comes back resolved into dates at this request's instant (in its `tz`, or UTC).
+   */
   parseRequestQuery(options: { allow: readonly QueryKey[]; ignore?: readonly string[] }): AuditTrailQuery;
   /** Adds the upstream call's latency and retries to the log line. */
   recordUpstream(figures: UpstreamFigures): void;
@@ -31,7 +34,16 @@ export type SessionReader = (request: NextRequest) => Promise<AllowedSession | n
 // Closed connections are not our failure; nginx's 499 keeps them apart from 5xx in the logs.
 const CLIENT_CLOSED = 499;
 
-export function withSession(getSession: SessionReader, handler: SessionHandler): (request: NextRequest) => Promise<Response> {
+export type SessionOptions = {
+  /** The clock relative ranges are resolved with (tests pass a fixed one). */
+  now?: () => Date;
+};
+
+export function withSession(
+  getSession: SessionReader,
+  handler: SessionHandler,
+  { now = () => new Date() }: SessionOptions = {},
+): (request: NextRequest) => Promise<Response> {
   return async (request) => {
     const started = performance.now();
     const line: Partial<RequestLogLine> = {};
@@ -45,8 +57,9 @@ export function withSession(getSession: SessionReader, handler: SessionHandler):
         parseRequestQuery(options) {
           const result = parseAuditTrailQuery(withLostQueryParams(request.nextUrl.searchParams, request.headers), options);
           if (!result.ok) throw new ApiError("invalid_filter", result.error.message, result.error.field);
-          line.filters = loggedQuery(result.value);
-          return result.value;
+          const query = resolveQueryRange(result.value, now());
+          line.filters = loggedQuery(query);
+          return query;
         },
         recordUpstream: (figures) => Object.assign(line, figures),
       });

@@ -90,6 +90,11 @@ const REFUSED: Array<[string, string]> = [
   ["actor=robot", "actor"],
   [`q=${"x".repeat(201)}`, "q"],
   ["order=up", "order"],
+  // A relative range contradicts dates; an unknown range or zone cannot be resolved
+  ["range=1h&start_date=2026-11-01T00:00:00Z", "range"],
+  ["end_date=2026-11-01T00:00:00Z&range=yesterday", "range"],
+  ["range=2h", "range"],
+  ["range=yesterday&tz=Mars%2FOlympus", "tz"],
   // Dates whose UTC form Merge cannot read
   ["start_date=9999-12-31T23:59:59.999-23:59", "start_date"],
   ["start_date=0000-01-01T00:00:00Z", "start_date"],
@@ -113,6 +118,40 @@ describe("GET /api/audit-trail with the embedded simulator", () => {
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(await errorOf(response)).toEqual({ code: "unauthenticated", message: "Your session expired: sign in again" });
     expect(simulator.requestCount()).toBe(before);
+  });
+
+  it("names both parameters when a relative range comes with dates", async () => {
+    const response = await GET(apiRequest("range=1h&start_date=2026-11-01T00:00:00Z&end_date=2026-11-02T00:00:00Z"));
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error.code).toBe("invalid_filter");
+    expect(error.message).toMatch(/"range" cannot be combined with "start_date" and "end_date"/);
+  });
+
+  it("resolves a relative range with its own clock, calendar days in the request's zone", async () => {
+    const clockGET = (now: string) =>
+      createAuditTrailRoute({
+        source: simulatorSource(simulator),
+        getSession: signedIn,
+        cursorSecret: CURSOR_SECRET,
+        records: recordingRecords(),
+        now: () => new Date(now),
+      });
+    const ids = async (route: RouteHandler, search: string) => (await walkRoute(route, search)).flatMap((p) => p.results).map((e) => e.id);
+    const expected = (start_date: string, end_date?: string) => expectedEvents(simulator, { start_date, end_date }).map((e) => e.id);
+
+    const lastDay = await ids(clockGET("2026-11-28T12:00:00Z"), "range=24h&page_size=100");
+    expect(lastDay).toEqual(expected("2026-11-27T12:00:00.000Z"));
+    expect(lastDay.length).toBeGreaterThan(0);
+    // The same request 10 hours later covers the 24 hours before that moment.
+    expect(await ids(clockGET("2026-11-28T22:00:00Z"), "range=24h&page_size=100")).toEqual(expected("2026-11-27T22:00:00.000Z"));
+    // Yesterday in Berlin (UTC+1 in November), and in UTC without a zone.
+    expect(await ids(clockGET("2026-11-28T12:00:00Z"), "range=yesterday&tz=Europe%2FBerlin&page_size=100")).toEqual(
+      expected("2026-11-26T23:00:00.000Z", "2026-11-27T23:00:00.000Z"),
+    );
+    expect(await ids(clockGET("2026-11-28T12:00:00Z"), "range=yesterday&page_size=100")).toEqual(
+      expected("2026-11-27T00:00:00.000Z", "2026-11-28T00:00:00.000Z"),
+    );
   });
 
   it("returns the simulator's events for a user, privately, and walking next gives exactly the simulator's own walk", async () => {

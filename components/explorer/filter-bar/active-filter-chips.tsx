@@ -1,16 +1,23 @@
 "use client";
 
+import { useTimeZone } from "@/components/explorer/use-time-zone";
 import { useHydrated } from "@/components/use-hydrated";
-import { isAllTime, type DatePreset } from "@/lib/date-presets";
+import { RANGE_LABELS, type DateRange } from "@/lib/date-presets";
 import { EVENT_GROUP_SLUGS, eventTypeLabel, type EventGroupSlug } from "@/lib/event-types";
 import type { FilterPatch } from "@/lib/explorer-url";
 import { removeValue, type AuditTrailFilters, type MultiValueKey } from "@/lib/filters";
 
-import { formatLocalDateTime } from "./local-datetime";
+import { formatDateTimeIn } from "./local-datetime";
 
 type Chip = { name: string; value: string; remove: FilterPatch };
 
-function chipsFor(filters: AuditTrailFilters, preset: DatePreset | null, formatDate: (iso: string) => string): Chip[] {
+/** What a relative range covers as last resolved: "from <start>", or "<start> to <end>". */
+function coverageText({ start_date, end_date }: DateRange, formatDate: (iso: string) => string): string {
+  if (start_date && end_date) return `${formatDate(start_date)} to ${formatDate(end_date)}`;
+  return start_date ? `from ${formatDate(start_date)}` : "";
+}
+
+function chipsFor(filters: AuditTrailFilters, covered: DateRange, formatDate: (iso: string) => string): Chip[] {
   const chips: Chip[] = [];
   // One chip per value of a repeatable filter; an excluded one says "not".
   const valueChips = (key: MultiValueKey, name: string, show: (value: string) => string = (value) => value) => {
@@ -32,8 +39,10 @@ function chipsFor(filters: AuditTrailFilters, preset: DatePreset | null, formatD
   if (filters.q) chips.push({ name: "Search", value: filters.q, remove: { q: null } });
   // Not "Oldest first": that is the toggle's own name, and a chip must not answer to it.
   if (filters.order) chips.push({ name: "Order", value: "ascending", remove: { order: null } });
-  if (preset && !isAllTime(preset)) {
-    chips.push({ name: "Date range", value: preset.label, remove: { start_date: null, end_date: null } });
+  if (filters.range) {
+    const coverage = coverageText(covered, formatDate);
+    const value = coverage ? `${RANGE_LABELS[filters.range]} (${coverage})` : RANGE_LABELS[filters.range];
+    chips.push({ name: "Date range", value, remove: { range: null } });
   } else {
     if (filters.start_date) chips.push({ name: "From", value: formatDate(filters.start_date), remove: { start_date: null } });
     if (filters.end_date) chips.push({ name: "To", value: formatDate(filters.end_date), remove: { end_date: null } });
@@ -43,7 +52,8 @@ function chipsFor(filters: AuditTrailFilters, preset: DatePreset | null, formatD
 
 type ActiveFilterChipsProps = {
   filters: AuditTrailFilters;
-  preset: DatePreset | null;
+  /** The dates the table covers (a relative range's, as last resolved). */
+  covered: DateRange;
   /** No result set is shown, so "showing all events" would not be true. */
   linkUnusable: boolean;
   onRemove: (patch: FilterPatch) => void;
@@ -51,10 +61,11 @@ type ActiveFilterChipsProps = {
 };
 
 /** The active filters as removable chips, then "Clear filters". */
-export function ActiveFilterChips({ filters, preset, linkUnusable, onRemove, onClear }: ActiveFilterChipsProps) {
-  // Until hydrated, dates show as ISO UTC (what the server can render), then in the user's zone.
+export function ActiveFilterChips({ filters, covered, linkUnusable, onRemove, onClear }: ActiveFilterChipsProps) {
+  // Until hydrated, dates show as ISO UTC (what the server can render), then in the display zone.
   const hydrated = useHydrated();
-  const chips = chipsFor(filters, preset, hydrated ? formatLocalDateTime : (iso) => iso);
+  const { timeZone } = useTimeZone();
+  const chips = chipsFor(filters, covered, hydrated ? (iso) => formatDateTimeIn(iso, timeZone) : (iso) => iso);
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-2">
       <span className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -2,8 +2,11 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 
+import { useTimeZone } from "@/components/explorer/use-time-zone";
+import { onMenuKeyDown } from "@/components/menu-keys";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
+import { usePopover } from "@/components/use-popover";
 import type { AuditTrailFilters } from "@/lib/filters";
 
 import { FIELD_CLASS, LABEL_CLASS } from "./field-styles";
@@ -12,31 +15,48 @@ import { sharedViewUrl } from "./share-url";
 type CopyLinkButtonProps = {
   /** The table's filters; null while the link's filters cannot be used (nothing to share). */
   filters: AuditTrailFilters | null;
+  /** The same filters as the table fetched them (a relative range as dates). */
+  window: AuditTrailFilters | null;
   openEvent: string | null;
 };
 
+const MENU_ITEMS = [
+  { live: false, label: "Copy link (frozen dates)", hint: "the same events, whenever opened" },
+  { live: true, label: "Copy live link", hint: "a relative range stays relative" },
+] as const;
+
 /**
- * "Copy link": the view the table shows, with its date range frozen (see sharedViewUrl). When the
- * browser refuses the clipboard, the link is shown selected in a field to copy by hand.
+ * "Copy link": the view the table shows, its dates frozen (see sharedViewUrl); the menu beside it
+ * also copies it live, "Last hour" kept as such. When the browser refuses the clipboard, the link
+ * is shown selected in a field to copy by hand.
  */
-export function CopyLinkButton({ filters, openEvent }: CopyLinkButtonProps) {
+export function CopyLinkButton({ filters, window: covered, openEvent }: CopyLinkButtonProps) {
   const id = useId();
+  const menuId = useId();
   const toast = useToast();
+  const { timeZone } = useTimeZone();
   const [manualUrl, setManualUrl] = useState<string | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
+  const items = useRef<Array<HTMLButtonElement | null>>([]);
+  const { open, setOpen, root, trigger, close } = usePopover();
+
+  useEffect(() => {
+    if (open) items.current[0]?.focus();
+  }, [open]);
 
   useEffect(() => {
     fieldRef.current?.focus();
     fieldRef.current?.select();
   }, [manualUrl]);
 
-  async function copy() {
-    if (!filters) return;
-    const url = sharedViewUrl(filters, openEvent, window.location.href, new Date());
+  async function copy(live: boolean) {
+    if (!filters || !covered) return;
+    const view = { filters, window: covered, openEvent, timeZone };
+    const url = sharedViewUrl(view, window.location.href, new Date(), { live });
     try {
       await navigator.clipboard.writeText(url);
       setManualUrl(null);
-      toast("Link copied");
+      toast(live ? "Live link copied" : "Link copied");
     } catch {
       // No permission, no secure context, or no clipboard API at all: the same way out for each.
       setManualUrl(url);
@@ -44,13 +64,58 @@ export function CopyLinkButton({ filters, openEvent }: CopyLinkButtonProps) {
   }
 
   return (
-    <div className="relative">
-      <Button onClick={copy} disabled={!filters}>
+    <div ref={root} className="relative flex">
+      <Button onClick={() => void copy(false)} disabled={!filters} className="rounded-r-none">
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 fill-none stroke-current stroke-[1.5]">
           <path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" />
         </svg>
         Copy link
       </Button>
+      <Button
+        ref={trigger}
+        aria-label="Sharing options"
+        title="Sharing options"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        disabled={!filters}
+        onClick={() => setOpen((value) => !value)}
+        className="-ml-px rounded-l-none px-2"
+      >
+        <span aria-hidden="true">▾</span>
+      </Button>
+      {open && (
+        <ul
+          id={menuId}
+          role="menu"
+          aria-label="Sharing options"
+          onKeyDown={(event) => onMenuKeyDown(event, items.current, { close, dismiss: () => setOpen(false) })}
+          className="absolute top-full right-0 z-20 mt-1 min-w-64 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          {MENU_ITEMS.map((item, index) => (
+            <li key={item.label} role="none">
+              <button
+                ref={(element) => {
+                  items.current[index] = element;
+                }}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                onClick={() => {
+                  close();
+                  void copy(item.live);
+                }}
+                className="flex w-full flex-col px-3 py-1.5 text-left text-sm text-zinc-900 hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:text-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
+              >
+                {item.label}
+                <span aria-hidden="true" className="text-xs text-zinc-600 dark:text-zinc-400">
+                  {item.hint}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {manualUrl ? (
         <div className="absolute right-0 top-full z-30 mt-1 flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-1.5 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           <label htmlFor={id} className={LABEL_CLASS}>

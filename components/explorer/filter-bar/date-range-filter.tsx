@@ -2,8 +2,9 @@
 
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 
+import { useTimeZone } from "@/components/explorer/use-time-zone";
 import { useHydrated } from "@/components/use-hydrated";
-import { CUSTOM_LABEL, DATE_PRESETS, findDatePreset, type DatePreset, type DateRange } from "@/lib/date-presets";
+import { ALL_TIME, CUSTOM, isRangeId, RANGE_IDS, RANGE_LABELS, type DateRange, type RangeId } from "@/lib/date-presets";
 import { readQueryParams, toSearchParams } from "@/lib/filters";
 
 import { FIELD_CLASS, HINT_CLASS, LABEL_CLASS } from "./field-styles";
@@ -13,25 +14,29 @@ import { useDraft } from "./use-draft";
 type Bound = "start_date" | "end_date";
 
 type DateRangeFilterProps = {
+  /** The dates the table covers: a relative range's as last resolved. */
   range: DateRange;
-  /** The preset the range came from (see activePreset), or null for "Custom". */
-  preset: DatePreset | null;
-  onPreset: (preset: DatePreset) => void;
+  /** The URL's relative range, if any (the select shows it; "Custom" for dates, "All time" for none). */
+  relative: RangeId | undefined;
+  /** A relative range chosen, or null for "All time". */
+  onRelative: (range: RangeId | null) => void;
   /** Called with a changed bound (ISO UTC, or null to remove it) that keeps the range valid. */
   onChange: (patch: Partial<Record<Bound, string | null>>) => void;
 };
 
 /**
- * Date range: presets, and "From"/"To" in the user's time zone, applied on Enter or blur. Each date
- * is a text field (typed as YYYY-MM-DD HH:MM) and a calendar button: two Tab stops, where a
- * `datetime-local` field makes one of each part of the date.
+ * Date range: relative ranges ("Last hour", "Yesterday": `range=` in the URL, resolved again at each
+ * fetch), and "From"/"To" in the display zone, applied on Enter or blur. Each date is a text field
+ * (typed as YYYY-MM-DD HH:MM) and a calendar button: two Tab stops, where a `datetime-local` field
+ * makes one of each part of the date.
  */
-export function DateRangeFilter({ range, preset, onPreset, onChange }: DateRangeFilterProps) {
+export function DateRangeFilter({ range, relative, onRelative, onChange }: DateRangeFilterProps) {
   const id = useId();
   const hintId = `${id}-hint`;
-  // Local wall-clock values need the browser's zone: empty in the server's HTML, filled once hydrated.
+  const { timeZone } = useTimeZone();
+  // Wall-clock values may need the browser's zone: empty in the server's HTML, filled once hydrated.
   const hydrated = useHydrated();
-  const local = (iso: string | undefined) => (hydrated && iso ? isoToTypedDateTime(iso) : "");
+  const local = (iso: string | undefined) => (hydrated && iso ? isoToTypedDateTime(iso, timeZone) : "");
   const [fromDraft, setFromDraft] = useDraft(local(range.start_date));
   const [toDraft, setToDraft] = useDraft(local(range.end_date));
   const [hint, setHint] = useState<{ bound: Bound; message: string } | null>(null);
@@ -45,7 +50,7 @@ export function DateRangeFilter({ range, preset, onPreset, onChange }: DateRange
     }
     let iso: string | null = null;
     if (text.trim() !== "") {
-      const typed = readTypedDateTime(text);
+      const typed = readTypedDateTime(text, timeZone);
       if (!typed.ok) {
         setHint({ bound, message: typed.message });
         return;
@@ -84,21 +89,23 @@ export function DateRangeFilter({ range, preset, onPreset, onChange }: DateRange
           </label>
           <select
             id={`${id}-preset`}
-            value={preset?.id ?? "custom"}
+            value={relative ?? (range.start_date || range.end_date ? CUSTOM.id : ALL_TIME.id)}
             onChange={(event) => {
-              const chosen = findDatePreset(event.target.value);
-              if (chosen) onPreset(chosen);
+              const chosen = event.target.value;
+              if (isRangeId(chosen)) onRelative(chosen);
+              else if (chosen === ALL_TIME.id) onRelative(null);
             }}
             className={FIELD_CLASS}
           >
-            {DATE_PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
+            {RANGE_IDS.map((rangeId) => (
+              <option key={rangeId} value={rangeId}>
+                {RANGE_LABELS[rangeId]}
               </option>
             ))}
+            <option value={ALL_TIME.id}>{ALL_TIME.label}</option>
             {/* Shown, never chosen: editing "From" or "To" is what makes a range custom. */}
-            <option value="custom" disabled>
-              {CUSTOM_LABEL}
+            <option value={CUSTOM.id} disabled>
+              {CUSTOM.label}
             </option>
           </select>
         </div>
@@ -134,7 +141,7 @@ export function DateRangeFilter({ range, preset, onPreset, onChange }: DateRange
                 step={1}
                 tabIndex={-1}
                 aria-hidden="true"
-                value={hydrated && range[bound] ? isoToLocalInput(range[bound]) : ""}
+                value={hydrated && range[bound] ? isoToLocalInput(range[bound], timeZone) : ""}
                 onChange={(event) => {
                   setDraft(event.target.value.replace("T", " "));
                   apply(bound, event.target.value);

@@ -111,6 +111,11 @@ export function EventTypeCombobox({ value, multiple, onChange }: EventTypeCombob
           event.preventDefault();
           event.stopPropagation();
           close();
+        } else if (chosenCount > 0) {
+          // Nothing left to close or undo: Escape clears, as the ✕ does (which is not a Tab stop).
+          event.preventDefault();
+          event.stopPropagation();
+          clear();
         }
         break;
     }
@@ -171,10 +176,12 @@ export function EventTypeCombobox({ value, multiple, onChange }: EventTypeCombob
         />
         <div className="absolute inset-y-0 right-1 flex items-center">
           {chosenCount > 0 ? (
+            // Out of the Tab order, so Tab then Space cannot clear a filter unnoticed; Escape in the field clears too.
             <button
               type="button"
+              tabIndex={-1}
               aria-label="Clear event type"
-              title="Clear event type"
+              title="Clear event type (Escape)"
               onMouseDown={(event) => event.preventDefault()}
               onClick={clear}
               className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"

@@ -5,7 +5,6 @@ import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
 
-import { activePreset, presetRange, rangeKey, type ChosenPresets, type DatePreset } from "@/lib/date-presets";
 import { patchFilters, type FilterPatch } from "@/lib/explorer-url";
 import { DEFAULT_PAGE_SIZE, onlyValue, valueFilterOf, type AuditTrailFilters } from "@/lib/filters";
 
@@ -24,6 +23,8 @@ const NO_FILTERS: AuditTrailFilters = {};
 type FilterBarProps = {
   /** The page URL's filters (lib/explorer-url.ts), or null when they cannot be used (the page says why). */
   filters: AuditTrailFilters | null;
+  /** The same filters as the table fetches them: a relative range resolved into dates (null with `filters`). */
+  window: AuditTrailFilters | null;
   /** False with ARCHIVE=off: the controls only the archive can serve are shown disabled, with the reason. */
   archive: boolean;
   /** The event open in the detail panel, for "Copy link". */
@@ -39,24 +40,22 @@ type FilterBarProps = {
  * back whole on every change: each change is a history entry, so Back and Forward move between
  * filter states and a link shows the same view.
  */
-export function FilterBar({ filters: urlFilters, archive, openEvent, onFiltersChange, children }: FilterBarProps) {
+export function FilterBar({ filters: urlFilters, window, archive, openEvent, onFiltersChange, children }: FilterBarProps) {
   // A link whose filters cannot be used shows none here either: the bar shows what the table shows.
   const filters = urlFilters ?? NO_FILTERS;
   const setFilters = (patch: FilterPatch) => onFiltersChange((latest) => patchFilters(latest, patch));
   // The page size is a view preference, not a filter: clearing keeps it.
   const clearFilters = () => onFiltersChange((latest) => ({ page_size: latest.page_size }));
-  // The URL only holds absolute dates; the page remembers which ranges its presets wrote.
-  const [chosenPresets, setChosenPresets] = useState<ChosenPresets>(() => new Map());
-  const preset = activePreset(filters, chosenPresets);
+  const covered = { start_date: window?.start_date, end_date: window?.end_date };
   const hydrated = useHydrated();
   const controlsId = useId();
   // Below the `sm` breakpoint the controls fold away behind a button; the chips stay as the summary.
   const [controlsOpen, setControlsOpen] = useState(false);
 
-  function applyPreset(chosen: DatePreset) {
-    const range = presetRange(chosen, new Date());
-    setChosenPresets((current) => new Map(current).set(rangeKey(range), chosen));
-    setFilters({ start_date: range.start_date ?? null, end_date: range.end_date ?? null });
+  // Editing "From" or "To" of a relative range starts from the dates it covers, and makes it custom.
+  function changeDates(patch: FilterPatch) {
+    if (!filters.range) return setFilters(patch);
+    setFilters({ range: null, start_date: covered.start_date ?? null, end_date: covered.end_date ?? null, ...patch });
   }
 
   return (
@@ -91,10 +90,10 @@ export function FilterBar({ filters: urlFilters, archive, openEvent, onFiltersCh
           />
           <ArchiveFilters filters={filters} archive={archive} onChange={setFilters} />
           <DateRangeFilter
-            range={{ start_date: filters.start_date, end_date: filters.end_date }}
-            preset={preset}
-            onPreset={applyPreset}
-            onChange={(patch) => setFilters(patch)}
+            range={covered}
+            relative={filters.range}
+            onRelative={(range) => setFilters({ range, start_date: null, end_date: null })}
+            onChange={changeDates}
           />
           <PageSizeSelect
             value={filters.page_size ?? DEFAULT_PAGE_SIZE}
@@ -104,13 +103,13 @@ export function FilterBar({ filters: urlFilters, archive, openEvent, onFiltersCh
         <div className="flex flex-wrap items-center justify-between gap-2">
           <ActiveFilterChips
             filters={filters}
-            preset={preset}
+            covered={covered}
             linkUnusable={urlFilters === null}
             onRemove={(patch) => setFilters(patch)}
             onClear={clearFilters}
           />
           <div className="flex items-center gap-2">
-            <CopyLinkButton filters={urlFilters} openEvent={openEvent} />
+            <CopyLinkButton filters={urlFilters} window={window} openEvent={openEvent} />
             {children}
           </div>
         </div>

@@ -11,15 +11,17 @@ afterAll(() => {
   process.env.TZ = originalTz;
 });
 
-const iso = (text: string) => {
-  const read = readTypedDateTime(text);
+const ZONE = "America/New_York";
+
+const iso = (text: string, timeZone = ZONE) => {
+  const read = readTypedDateTime(text, timeZone);
   return read.ok ? read.iso : read.message;
 };
 
 describe("typed dates <-> ISO UTC", () => {
   it("shows a UTC instant as wall-clock time in the user's zone", () => {
-    expect(isoToLocalInput("2026-11-28T12:00:00.000Z")).toBe("2026-11-28T07:00:00");
-    expect(isoToTypedDateTime("2026-07-01T12:00:30.000Z")).toBe("2026-07-01 08:00:30");
+    expect(isoToLocalInput("2026-11-28T12:00:00.000Z", ZONE)).toBe("2026-11-28T07:00:00");
+    expect(isoToTypedDateTime("2026-07-01T12:00:30.000Z", ZONE)).toBe("2026-07-01 08:00:30");
   });
 
   it("reads what the user typed in their zone and writes UTC", () => {
@@ -31,8 +33,17 @@ describe("typed dates <-> ISO UTC", () => {
 
   it("round-trips to the second", () => {
     const instant = "2026-03-08T06:59:59.000Z";
-    expect(iso(isoToTypedDateTime(instant))).toBe(instant);
-    expect(iso(isoToLocalInput(instant))).toBe(instant);
+    expect(iso(isoToTypedDateTime(instant, ZONE))).toBe(instant);
+    expect(iso(isoToLocalInput(instant, ZONE))).toBe(instant);
+  });
+
+  it("reads and shows the display zone, whatever the browser's zone", () => {
+    expect(isoToTypedDateTime("2026-10-01T00:00:00.000Z", "Europe/Berlin")).toBe("2026-10-01 02:00:00");
+    expect(isoToTypedDateTime("2026-10-01T00:00:00.000Z", "UTC")).toBe("2026-10-01 00:00:00");
+    expect(iso("2026-10-01 00:00", "UTC")).toBe("2026-10-01T00:00:00.000Z");
+    expect(iso("2026-10-01 02:00", "Europe/Berlin")).toBe("2026-10-01T00:00:00.000Z");
+    // 02:30 does not exist in Berlin on the night clocks go forward.
+    expect(iso("2026-03-29 02:30", "Europe/Berlin")).toBe(DATE_FORMAT_HINT);
   });
 
   it("refuses a year that is not four digits, saying so", () => {

@@ -1,22 +1,21 @@
-// "From" and "To" are typed as wall-clock time in the user's time zone (a text field, so each is
-// one Tab stop, with a calendar button beside it), while the URL (and Merge) get ISO 8601 in UTC.
+import { instantOf, isWallTimeIn, wallTimeIn } from "@/lib/time-zone";
+
+// "From" and "To" are typed as wall-clock time in the display zone (a text field, so each is one
+// Tab stop, with a calendar button beside it), while the URL (and Merge) get ISO 8601 in UTC.
 
 function pad(value: number, length = 2): string {
   return String(value).padStart(length, "0");
 }
 
-/** An ISO date as a `datetime-local` value in the browser's zone, to the second (the calendar's value). */
-export function isoToLocalInput(iso: string): string {
-  const date = new Date(iso);
-  return (
-    `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-  );
+/** An ISO date as a `datetime-local` value in `timeZone`, to the second (the calendar's value). */
+export function isoToLocalInput(iso: string, timeZone: string): string {
+  const { year, month, day, hour, minute, second } = wallTimeIn(new Date(iso), timeZone);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
 }
 
 const LOCAL_INPUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 
-/** A `datetime-local` value read in the browser's zone, as UTC ISO; null when empty or malformed. */
+/** A `datetime-local` value read in the browser's zone, as UTC ISO; null when empty or malformed (the activity page's fields). */
 export function localInputToIso(value: string): string | null {
   // Without an offset, ECMAScript reads a date-time form as local time: what the user sees.
   if (!LOCAL_INPUT.test(value)) return null;
@@ -24,9 +23,9 @@ export function localInputToIso(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/** An ISO date as the date field shows it: `YYYY-MM-DD HH:MM:SS` in the browser's zone. */
-export function isoToTypedDateTime(iso: string): string {
-  return isoToLocalInput(iso).replace("T", " ");
+/** An ISO date as the date field shows it: `YYYY-MM-DD HH:MM:SS` in `timeZone`. */
+export function isoToTypedDateTime(iso: string, timeZone: string): string {
+  return isoToLocalInput(iso, timeZone).replace("T", " ");
 }
 
 export const DATE_FORMAT_HINT = "Enter a date and time as YYYY-MM-DD HH:MM";
@@ -38,26 +37,28 @@ const TYPED = /^(\d+)-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\
 export type TypedDateTime = { ok: true; iso: string } | { ok: false; message: string };
 
 /**
- * A date and time typed in the browser's zone (or a calendar's `datetime-local` value), as UTC
- * ISO. A date alone means its midnight. Years have four digits: a browser would take 202611.
+ * A date and time typed in `timeZone` (or a calendar's `datetime-local` value), as UTC ISO. A date
+ * alone means its midnight. Years have four digits: a browser would take 202611. A time that the
+ * zone skips (the hour clocks go forward) is refused, as a day that does not exist is.
  */
-export function readTypedDateTime(text: string): TypedDateTime {
+export function readTypedDateTime(text: string, timeZone: string): TypedDateTime {
   const match = TYPED.exec(text.trim());
   if (!match) return { ok: false, message: DATE_FORMAT_HINT };
-  const [, year, month, day, hours = "0", minutes = "0", seconds = "0"] = match;
+  const [, year, month, day, hour = "0", minute = "0", second = "0"] = match;
   if (year!.length !== 4) return { ok: false, message: FOUR_DIGIT_YEAR_HINT };
-  const date = new Date(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds));
-  // The Date constructor rolls 2026-02-31 over into March: such a day does not exist.
-  const exists = date.getFullYear() === Number(year) && date.getMonth() === Number(month) - 1 && date.getDate() === Number(day);
-  if (!exists || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) {
-    return { ok: false, message: DATE_FORMAT_HINT };
-  }
-  return { ok: true, iso: date.toISOString() };
+  const wall = { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second) };
+  if (!isWallTimeIn(wall, timeZone)) return { ok: false, message: DATE_FORMAT_HINT };
+  return { ok: true, iso: instantOf(wall, timeZone).toISOString() };
 }
 
-const DISPLAY = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const displays = new Map<string, Intl.DateTimeFormat>();
 
-/** A short local date and time for chips, e.g. "Nov 28, 2026, 1:08 PM". */
-export function formatLocalDateTime(iso: string): string {
-  return DISPLAY.format(new Date(iso));
+/** A short date and time in `timeZone` for chips, e.g. "Nov 28, 2026, 1:08 PM". */
+export function formatDateTimeIn(iso: string, timeZone: string): string {
+  let display = displays.get(timeZone);
+  if (!display) {
+    display = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone });
+    displays.set(timeZone, display);
+  }
+  return display.format(new Date(iso));
 }

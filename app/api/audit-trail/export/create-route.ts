@@ -26,10 +26,10 @@ function parseFormat(params: URLSearchParams): ExportFormat {
   return format;
 }
 
-export function createExportRoute(deps: Pick<AppDependencies, "source" | "getSession" | "config" | "records">) {
+export function createExportRoute(deps: Pick<AppDependencies, "source" | "getSession" | "config" | "records" | "now">) {
   return withSession(deps.getSession, async (request, { session, parseRequestQuery }) => {
     const format = parseFormat(request.nextUrl.searchParams);
-    const filters = pickFilters(parseRequestQuery({ allow: FILTER_KEYS, ignore: ["format"] }));
+    const filters = pickFilters(parseRequestQuery({ allow: [...FILTER_KEYS, "tz"], ignore: ["format"] }));
     const { exportMaxEvents } = deps.config;
     const { source } = deps;
     const encoder = ENCODERS[format];
@@ -66,5 +66,5 @@ export function createExportRoute(deps: Pick<AppDependencies, "source" | "getSes
         "X-Accel-Buffering": "no",
       },
     });
-  });
+  }, { now: deps.now });
 }

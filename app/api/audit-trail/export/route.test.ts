@@ -197,6 +197,8 @@ describe("GET /api/audit-trail/export refuses bad requests before reaching Merge
     ["user_email=not-an-email", "user_email"],
     ["page_size=100", "page_size"],
     ["cursor=abc", "cursor"],
+    ["range=7d&start_date=2026-11-01T00:00:00Z", "range"],
+    ["range=today&tz=Nowhere", "tz"],
   ])("%s is a 400 naming %s", async (search, field) => {
     const app = loadApp();
     const before = app.simulator.requestCount();

@@ -7,9 +7,9 @@ import { withSession } from "@/lib/server/with-session";
  * set (lib/audit-trail-stats.ts). The page size is accepted and has no effect, so the explorer can
  * send its list query as it is; only the archive can count (needs_archive when ARCHIVE=off).
  */
-export function createStatsRoute(deps: Pick<AppDependencies, "source" | "getSession">) {
+export function createStatsRoute(deps: Pick<AppDependencies, "source" | "getSession" | "now">) {
   return withSession(deps.getSession, async (_request, { parseRequestQuery }) => {
-    const filters = pickFilters(parseRequestQuery({ allow: [...FILTER_KEYS, "page_size"] }));
+    const filters = pickFilters(parseRequestQuery({ allow: [...FILTER_KEYS, "tz", "page_size"] }));
     return Response.json(await deps.source.stats(filters));
-  });
+  }, { now: deps.now });
 }

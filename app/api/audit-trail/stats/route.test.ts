@@ -30,11 +30,15 @@ describe("GET /api/audit-trail/stats without the archive", () => {
     expect(simulator.requestCount()).toBe(before);
   });
 
-  it("refuses a malformed filter first, naming it", async () => {
+  it.each([
+    ["ip=10.0.0.1%2F40", "ip"],
+    ["range=30d&end_date=2026-11-01T00:00:00Z", "range"],
+    ["range=this_week&tz=Nowhere", "tz"],
+  ])("refuses a malformed filter first: %s names %s", async (search, field) => {
     const GET = createStatsRoute({ source: simulatorSource(simulator), getSession: signedIn });
-    const response = await GET(statsRequest("ip=10.0.0.1%2F40"));
+    const response = await GET(statsRequest(search));
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatchObject({ code: "invalid_filter", field: "ip" });
+    expect((await response.json()).error).toMatchObject({ code: "invalid_filter", field });
   });
 });
 
