@@ -92,40 +92,41 @@ export function Explorer({
 
   return (
     <DisplayZoneContext value={zone}>
-    <main className="flex min-h-0 flex-1 flex-col">
-      {demo && <DemoBanner />}
-      {accessLogDown && <AccessLogDownNotice />}
-      <h1 className="sr-only">Audit trail</h1>
-      <div className="px-3 pt-3 sm:px-4">
-        <FilterBar filters={urlFilters} window={filters} archive={archive} openEvent={event} onFiltersChange={changeFilters}>
-          <SaveViewButton filters={filters} />
-          <ViewsMenu />
-          {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
-          <ExportMenu filters={filters} total={stats.isPlaceholderData ? undefined : stats.data?.total} />
-          <KeyboardShortcuts />
-        </FilterBar>
-      </div>
-      <UrlProblems problems={url.problems} search={search} />
-      <ArchiveStatusLine />
-      {filters && (
-        <ResultStats
-          archive={archive}
-          stats={stats}
-          onSelectRange={(range) => changeFilters((current) => patchFilters(current, range))}
-          onFacet={(facet, value, action) => changeFilters((current) => applyFacet(current, facet, value, action))}
-        />
-      )}
-      {filters && (
-        // A new filter state is a new result set: remounting resets scroll and keyboard position.
-        <EventResults
-          key={JSON.stringify(auditTrailQueryKey(filters))}
-          filters={filters}
-          openEventId={event}
-          onOpen={open}
-          onClose={close}
-        />
-      )}
-    </main>
+      <main className="flex min-h-0 flex-1 flex-col">
+        {demo && <DemoBanner />}
+        {accessLogDown && <AccessLogDownNotice />}
+        <h1 className="sr-only">Audit trail</h1>
+        <div className="px-3 pt-3 sm:px-4">
+          <FilterBar filters={urlFilters} window={filters} archive={archive} openEvent={event} onFiltersChange={changeFilters}>
+            {/* A view saves the URL's own filters: "Last hour" stays relative. */}
+            <SaveViewButton filters={urlFilters} />
+            <ViewsMenu />
+            {/* Exports exactly the table's result set; nothing while the URL's filters cannot be used. */}
+            <ExportMenu filters={filters} total={stats.isPlaceholderData ? undefined : stats.data?.total} />
+            <KeyboardShortcuts />
+          </FilterBar>
+        </div>
+        <UrlProblems problems={url.problems} search={search} />
+        <ArchiveStatusLine />
+        {filters && (
+          <ResultStats
+            archive={archive}
+            stats={stats}
+            onSelectRange={(range) => changeFilters((current) => patchFilters(current, range))}
+            onFacet={(facet, value, action) => changeFilters((current) => applyFacet(current, facet, value, action))}
+          />
+        )}
+        {filters && (
+          // A new filter state is a new result set: remounting resets scroll and keyboard position.
+          <EventResults
+            key={JSON.stringify(auditTrailQueryKey(filters))}
+            filters={filters}
+            openEventId={event}
+            onOpen={open}
+            onClose={close}
+          />
+        )}
+      </main>
     </DisplayZoneContext>
   );
 }
