@@ -1,8 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
+import { Suspense } from "react";
 
 import { getQueryClient } from "@/app/get-query-client";
+import { AccessLogDownNotice } from "@/components/access-log/access-log-down-notice";
 import { Explorer } from "@/components/explorer/explorer";
 import { signInPath } from "@/lib/api-errors";
 import { readExplorerUrl } from "@/lib/explorer-url";
@@ -49,20 +52,36 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const config = getServerConfig();
   const demo = isDemoUpstream(config.upstream);
   const archive = config.archive.mode !== "off";
-  getAuditTrailSource().nudge();
+  const source = getAuditTrailSource();
   // The same reading the explorer makes; a URL whose filters cannot be used fetches nothing.
   const { filters } = readExplorerUrl(params, { archive });
   const queryClient = getQueryClient();
   const requestHeaders = await headers();
-  // The view is recorded while the first page is fetched; neither waits for the other.
-  const [recorded] = await Promise.all([
-    filters ? recordView(appDependencies.records, session.email, filters, requestHeaders) : true,
-    filters && queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(filters, fetchPageFromSource(session.email))),
-  ]);
+  const prefetched = filters ? queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(filters, fetchPageFromSource(session.email))) : Promise.resolve();
+  // The first page goes first, and the HTML waits for nothing else. On the embedded database (one
+  // connection, on this process's thread) the view's record and the sync's nudge (a lease renewal,
+  // a stored page) would otherwise queue ahead of the read: the record starts after it, and its
+  // notice streams in behind the rows should it fail; the nudge waits until the response is sent.
+  const recorded = prefetched.then(() => (filters ? recordView(appDependencies.records, session.email, filters, requestHeaders) : true));
+  after(() => source.nudge());
+  await prefetched;
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <Explorer demo={demo} archive={archive} accessLogDown={!recorded} />
+      <Explorer
+        demo={demo}
+        archive={archive}
+        accessLogNotice={
+          <Suspense fallback={null}>
+            <AccessLogNotice recorded={recorded} />
+          </Suspense>
+        }
+      />
     </HydrationBoundary>
   );
+}
+
+/** Nothing once the view is recorded; the notice when the access log could not store it. */
+async function AccessLogNotice({ recorded }: { recorded: Promise<boolean> }) {
+  return (await recorded) ? null : <AccessLogDownNotice />;
 }

@@ -1,9 +1,8 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, type ReactNode } from "react";
 
-import { AccessLogDownNotice } from "@/components/access-log/access-log-down-notice";
 import { useRecordEventOpened } from "@/components/access-log/use-record-event-opened";
 import { ArchiveStatusLine } from "@/components/explorer/archive-status-line";
 import { DemoBanner } from "@/components/explorer/demo-banner";
@@ -28,7 +27,7 @@ import { auditTrailQueryKey } from "@/lib/query-options";
  * its prefetch (so the hydrated first page sits under the key asked for here); the filter bar, the
  * table, the export and "Copy link" all get that one reading.
  */
-export function Explorer({ demo, archive, accessLogDown = false }: { demo: boolean; archive: boolean; accessLogDown?: boolean }) {
+export function Explorer({ demo, archive, accessLogNotice }: { demo: boolean; archive: boolean; accessLogNotice?: ReactNode }) {
   const search = useSearchParams().toString();
   const url = useMemo(() => readExplorerUrl(new URLSearchParams(search), { archive }), [search, archive]);
   const { filters, event } = url;
@@ -63,7 +62,7 @@ export function Explorer({ demo, archive, accessLogDown = false }: { demo: boole
   return (
     <main className="flex min-h-0 flex-1 flex-col">
       {demo && <DemoBanner />}
-      {accessLogDown && <AccessLogDownNotice />}
+      {accessLogNotice}
       <h1 className="sr-only">Audit trail</h1>
       <div className="px-3 pt-3 sm:px-4">
         <FilterBar filters={filters} archive={archive} openEvent={event} onFiltersChange={changeFilters}>
