@@ -1,8 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
+import { Suspense } from "react";
 
 import { getQueryClient } from "@/app/get-query-client";
+import { AccessLogDownNotice } from "@/components/access-log/access-log-down-notice";
 import { Explorer } from "@/components/explorer/explorer";
 import { signInPath } from "@/lib/api-errors";
 import { readExplorerUrl, type ExplorerUrl } from "@/lib/explorer-url";
@@ -65,21 +68,41 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const config = getServerConfig();
   const demo = isDemoUpstream(config.upstream);
   const archive = config.archive.mode !== "off";
-  getAuditTrailSource().nudge();
+  const source = getAuditTrailSource();
   // The same reading the explorer makes; a URL whose filters cannot be used fetches nothing.
   const { filters, serverNow } = resolveNow(readExplorerUrl(params, { archive }));
   const queryClient = getQueryClient();
   const requestHeaders = await headers();
-  // The view is recorded while the first page and the archive's status are fetched; none waits for another.
-  const [recorded] = await Promise.all([
-    filters ? recordView(appDependencies.records, session.email, filters, requestHeaders) : true,
+  // The first page (and, with the archive, its cheap status line) goes first, and the HTML waits for
+  // nothing else. On the embedded database (one connection, on this process's thread) the view's
+  // record and the sync's nudge (a lease renewal, a stored page) would otherwise queue ahead of the
+  // read: the record starts after it, and its notice streams in behind the rows should it fail; the
+  // nudge waits until the response is sent.
+  const prefetched = Promise.all([
     filters && queryClient.prefetchInfiniteQuery(auditTrailQueryOptions(filters, fetchPageFromSource(session.email))),
     archive && queryClient.prefetchQuery(archiveStatusQueryOptions(archiveStatus)),
   ]);
+  const recorded = prefetched.then(() => (filters ? recordView(appDependencies.records, session.email, filters, requestHeaders) : true));
+  after(() => source.nudge());
+  await prefetched;
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <Explorer demo={demo} archive={archive} accessLogDown={!recorded} serverNow={serverNow} />
+      <Explorer
+        demo={demo}
+        archive={archive}
+        serverNow={serverNow}
+        accessLogNotice={
+          <Suspense fallback={null}>
+            <AccessLogNotice recorded={recorded} />
+          </Suspense>
+        }
+      />
     </HydrationBoundary>
   );
+}
+
+/** Nothing once the view is recorded; the notice when the access log could not store it. */
+async function AccessLogNotice({ recorded }: { recorded: Promise<boolean> }) {
+  return (await recorded) ? null : <AccessLogDownNotice />;
 }

@@ -1,9 +1,8 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, type ReactNode } from "react";
 
-import { AccessLogDownNotice } from "@/components/access-log/access-log-down-notice";
 import { useRecordEventOpened } from "@/components/access-log/use-record-event-opened";
 import { ArchiveStatusLine } from "@/components/explorer/archive-status-line";
 import { DemoBanner } from "@/components/explorer/demo-banner";
@@ -34,12 +33,13 @@ import { auditTrailQueryKey } from "@/lib/query-options";
 export function Explorer({
   demo,
   archive,
-  accessLogDown = false,
+  accessLogNotice,
   serverNow,
 }: {
   demo: boolean;
   archive: boolean;
-  accessLogDown?: boolean;
+  /** Streamed in by the page once the visit is recorded: the notice when it could not be. */
+  accessLogNotice?: ReactNode;
   /** The instant (ms) the server resolved a relative range at for its prefetch. */
   serverNow: number;
 }) {
@@ -94,7 +94,7 @@ export function Explorer({
     <DisplayZoneContext value={zone}>
       <main className="flex min-h-0 flex-1 flex-col">
         {demo && <DemoBanner />}
-        {accessLogDown && <AccessLogDownNotice />}
+        {accessLogNotice}
         <h1 className="sr-only">Audit trail</h1>
         <div className="px-3 pt-3 sm:px-4">
           <FilterBar filters={urlFilters} window={filters} archive={archive} openEvent={event} onFiltersChange={changeFilters}>
