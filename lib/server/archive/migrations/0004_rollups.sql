@@ -20,20 +20,34 @@ CREATE TABLE "audit_event_value_counts" (
 CREATE INDEX "audit_event_type_counts_unit_start_idx" ON "audit_event_type_counts" USING btree ("unit","start");--> statement-breakpoint
 CREATE INDEX "audit_event_value_counts_unit_start_idx" ON "audit_event_value_counts" USING btree ("unit","start");--> statement-breakpoint
 -- The counts of the events archived so far, as storePage (lib/server/archive/store.ts) adds them
--- for every page from now on: the UTC hour, day or month each event falls in. In time order, as
+-- for every page from now on: the UTC hour, day or month each event falls in. Each table's longer
+-- unit is summed from its shorter one (one pass over the events each, not two). In time order, as
 -- the sync appends them, so that a range of time is a run of neighbouring pages.
 INSERT INTO "audit_event_type_counts" ("unit", "start", "event_type", "count")
-SELECT units.unit, date_trunc(units.unit, events.created_at, 'UTC'), events.event_type, count(*)
-FROM "audit_events" AS events CROSS JOIN (VALUES ('hour'), ('day')) AS units(unit)
-GROUP BY 1, 2, 3
-ORDER BY 1, 2, 3;
+SELECT 'hour', date_trunc('hour', "created_at", 'UTC'), "event_type", count(*)
+FROM "audit_events"
+GROUP BY 2, 3
+ORDER BY 2, 3;
+--> statement-breakpoint
+INSERT INTO "audit_event_type_counts" ("unit", "start", "event_type", "count")
+SELECT 'day', date_trunc('day', "start", 'UTC'), "event_type", sum("count")
+FROM "audit_event_type_counts"
+WHERE "unit" = 'hour'
+GROUP BY 2, 3
+ORDER BY 2, 3;
 --> statement-breakpoint
 INSERT INTO "audit_event_value_counts" ("unit", "start", "event_type", "user_email", "role", "ip_address", "count")
-SELECT units.unit, date_trunc(units.unit, events.created_at, 'UTC'), events.event_type, lower(events.user_email), events.role,
-	events.ip_address, count(*)
-FROM "audit_events" AS events CROSS JOIN (VALUES ('day'), ('month')) AS units(unit)
-GROUP BY 1, 2, 3, 4, 5, 6
-ORDER BY 1, 2, 3;
+SELECT 'day', date_trunc('day', "created_at", 'UTC'), "event_type", lower("user_email"), "role", "ip_address", count(*)
+FROM "audit_events"
+GROUP BY 2, 3, 4, 5, 6
+ORDER BY 2, 3;
+--> statement-breakpoint
+INSERT INTO "audit_event_value_counts" ("unit", "start", "event_type", "user_email", "role", "ip_address", "count")
+SELECT 'month', date_trunc('month', "start", 'UTC'), "event_type", "user_email", "role", "ip_address", sum("count")
+FROM "audit_event_value_counts"
+WHERE "unit" = 'day'
+GROUP BY 2, 3, 4, 5, 6
+ORDER BY 2, 3;
 --> statement-breakpoint
 -- The planner's statistics now, rather than at autovacuum's next turn: the stats read these at once.
 ANALYZE "audit_event_type_counts";
