@@ -17,8 +17,6 @@ CREATE TABLE "audit_event_value_counts" (
 	CONSTRAINT "audit_event_value_counts_key" UNIQUE NULLS NOT DISTINCT("unit","event_type","start","user_email","role","ip_address")
 );
 --> statement-breakpoint
-CREATE INDEX "audit_event_type_counts_unit_start_idx" ON "audit_event_type_counts" USING btree ("unit","start");--> statement-breakpoint
-CREATE INDEX "audit_event_value_counts_unit_start_idx" ON "audit_event_value_counts" USING btree ("unit","start");--> statement-breakpoint
 -- The counts of the events archived so far, as storePage (lib/server/archive/store.ts) adds them
 -- for every page from now on: the UTC hour, day or month each event falls in. Each table's longer
 -- unit is summed from its shorter one (one pass over the events each, not two). In time order, as
