@@ -48,7 +48,7 @@ const SECTION_LIMIT_S: Record<SectionName, number> = {
   export: 600,
   "archive-backfill": 600,
   "archive-reads": 180,
-  "archive-scale": 900,
+  "archive-scale": 1500,
   "first-row": 300,
 };
 

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { gt, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 import { eventTypeLabel, eventTypesInGroup, KNOWN_EVENT_TYPES, type EventGroupSlug } from "@/lib/event-types";
 import type { AuditTrailFilters } from "@/lib/filters";
@@ -45,14 +46,19 @@ function ipWithin(blocks: string[]): SQL {
   return or(...blocks.map((block) => sql`${ipInet} <<= ${block}::inet`))!;
 }
 
-export function filterConditions(filters: AuditTrailFilters): SQL[] {
+/** The types and groups asked for, on `column`: audit_events' event_type or a count table's (rollups.ts). */
+export function eventTypeConditions(column: AnyPgColumn, { event_type, event_group }: AuditTrailFilters): SQL[] {
   const conditions: SQL[] = [];
-  const { user_email, event_type, event_group, role, actor, ip, q, start_date, end_date } = filters;
-
   const included = eventTypeCodes(event_type?.include, event_group?.include);
-  if (included) conditions.push(inArray(events.event_type, included));
+  if (included) conditions.push(inArray(column, included));
   const excluded = eventTypeCodes(event_type?.exclude, event_group?.exclude);
-  if (excluded) conditions.push(notInArray(events.event_type, excluded));
+  if (excluded) conditions.push(notInArray(column, excluded));
+  return conditions;
+}
+
+export function filterConditions(filters: AuditTrailFilters): SQL[] {
+  const { user_email, role, actor, ip, q, start_date, end_date } = filters;
+  const conditions = eventTypeConditions(events.event_type, filters);
 
   const lowerEmail = sql`lower(${events.user_email})`;
   if (user_email?.include.length) conditions.push(inArray(lowerEmail, user_email.include.map((email) => email.toLowerCase())));

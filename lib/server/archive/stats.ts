@@ -1,6 +1,8 @@
 import "server-only";
 
-import { and, sql } from "drizzle-orm";
+import { and, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
 
 import {
   bucketMs,
@@ -16,12 +18,18 @@ import type { AuditTrailFilters } from "@/lib/filters";
 
 import type { ArchiveDb } from "./database";
 import { asArchiveError } from "./errors";
-import { filterConditions } from "./filter-conditions";
-import { archiveSyncState, auditEvents as events } from "./schema";
+import { eventTypeConditions, filterConditions } from "./filter-conditions";
+import { archiveSyncState, auditEventTypeCounts, auditEventValueCounts, auditEvents as events } from "./schema";
 
 // GET /api/audit-trail/stats from the archive: the exact total, the bars and the facets of one
-// result set. One pass over the matching rows (GROUPING SETS) gives all three; a second, cheaper
-// one finds the span first when the range is open at either end.
+// result set, from one statement (so from one snapshot): GROUPING SETS over the matching rows. A
+// filter on types and dates only (the explorer's default view, a group over a month) reads most of
+// them from the counts kept beside the events (rollups.ts): whole UTC days and months from the
+// counts, the partial days at the range's ends from the events themselves. A cheap query finds the
+// span first when the range is open at either end.
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 type Span = { fromMs: number; toMs: number };
 
@@ -39,16 +47,108 @@ async function matchingSpan(db: ArchiveDb, filters: AuditTrailFilters): Promise<
   return { fromMs: Number(row.first), toMs: Number(row.last) + 1 };
 }
 
-type GroupRow = {
-  /** GROUPING() bits, one per grouped expression in GROUPED order: set means "not grouped by this one". */
-  grouping: number;
-  bucket: string | null;
-  user_email: string | null;
-  event_type: string | null;
-  role: string | null;
-  ip_address: string | null;
-  count: string;
-};
+/** Instants [from, to) in ms; an undefined end is open. */
+type Interval = { from?: number; to?: number };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function within(column: AnyPgColumn, { from, to }: Interval): SQL {
+  return and(
+    sql`true`,
+    from === undefined ? undefined : sql`${column} >= ${iso(from)}::timestamptz`,
+    to === undefined ? undefined : sql`${column} < ${iso(to)}::timestamptz`,
+  )!;
+}
+
+function floorMonth(ms: number): number {
+  const date = new Date(ms);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+}
+
+function ceilMonth(ms: number): number {
+  const floor = floorMonth(ms);
+  return floor === ms ? ms : Date.UTC(new Date(floor).getUTCFullYear(), new Date(floor).getUTCMonth() + 1, 1);
+}
+
+/** Only types, groups and dates: the dimensions the counts are kept by. */
+function countsServe({ user_email, role, actor, ip, q }: AuditTrailFilters): boolean {
+  const none = (filter: { include: unknown[]; exclude: unknown[] } | undefined) => !filter || filter.include.length + filter.exclude.length === 0;
+  return none(user_email) && none(role) && none(ip) && actor === undefined && (q === undefined || q === "");
+}
+
+/** What the counts answer for: whole days (and the whole months among them), and which bars they give. */
+type Counted = { days: Interval; months?: Interval; barUnit: "hour" | "day" };
+
+/**
+ * The whole UTC days strictly inside the range (bounds are strict, so a day starting exactly at
+ * start_date is not whole), when the counts serve these filters and bars are whole hours;
+ * undefined when the events themselves must be read.
+ */
+function countedPart(filters: AuditTrailFilters, given: { fromMs?: number; toMs?: number }, stepMs: number): Counted | undefined {
+  if (!countsServe(filters) || stepMs % HOUR_MS !== 0) return undefined;
+  const days: Interval = {
+    from: given.fromMs === undefined ? undefined : (Math.floor(given.fromMs / DAY_MS) + 1) * DAY_MS,
+    to: given.toMs === undefined ? undefined : Math.floor(given.toMs / DAY_MS) * DAY_MS,
+  };
+  if (days.from !== undefined && days.to !== undefined && days.from >= days.to) return undefined;
+  const months: Interval = {
+    from: days.from === undefined ? undefined : ceilMonth(days.from),
+    to: days.to === undefined ? undefined : floorMonth(days.to),
+  };
+  const noMonth = months.from !== undefined && months.to !== undefined && months.from >= months.to;
+  return { days, months: noMonth ? undefined : months, barUnit: stepMs % DAY_MS === 0 ? "day" : "hour" };
+}
+
+/**
+ * The rows GROUPING SETS adds up: `at` places a row in a bar, `facet_n` counts it in the total and
+ * the facets, `bar_n` in its bar. Events count once in both; the value counts only in the total
+ * and facets (no bar: `at` null), the type counts only in the bars (no values: null).
+ */
+function parts(filters: AuditTrailFilters, counted: Counted | undefined): SQL {
+  const matching = filterConditions(filters);
+  const eventRows = (edge: SQL | undefined) => sql`select ${events.created_at} as at, lower(${events.user_email}) as user_email,
+      ${events.event_type} as event_type, ${events.role} as role, ${events.ip_address} as ip_address, 1 as facet_n, 1 as bar_n
+    from ${events} where ${and(sql`true`, ...matching, edge)}`;
+  if (!counted) return eventRows(undefined);
+
+  const { days, months, barUnit } = counted;
+  // The partial days at either end, each its own index range.
+  const branches: SQL[] = [];
+  if (days.from !== undefined) branches.push(eventRows(sql`${events.created_at} < ${iso(days.from)}::timestamptz`));
+  if (days.to !== undefined) branches.push(eventRows(sql`${events.created_at} >= ${iso(days.to)}::timestamptz`));
+
+  const values = auditEventValueCounts;
+  const valueTypes = eventTypeConditions(values.event_type, filters);
+  const wholeMonths = months && and(sql`${values.unit} = 'month'`, within(values.start, months));
+  const otherDays = and(
+    sql`${values.unit} = 'day'`,
+    within(values.start, days),
+    months && sql`not (${within(values.start, months)})`,
+  );
+  branches.push(sql`select null::timestamptz, ${values.user_email}, ${values.event_type}, ${values.role}, ${values.ip_address}, ${values.count}, 0
+    from ${values} where ${and(sql`true`, ...valueTypes, wholeMonths ? or(wholeMonths, otherDays) : otherDays)}`);
+
+  const types = auditEventTypeCounts;
+  branches.push(sql`select ${types.start}, null, null, null, null, 0, ${types.count}
+    from ${types} where ${and(sql`${types.unit} = ${barUnit}`, ...eventTypeConditions(types.event_type, filters), within(types.start, days))}`);
+  return sql.join(branches, sql` union all `);
+}
+
+const groupRowsSchema = z.object({
+  rows: z.array(
+    z.object({
+      /** GROUPING() bits, one per grouped expression in order: set means "not grouped by this one". */
+      grouping: z.coerce.number(),
+      bucket: z.string().nullable(),
+      user_email: z.string().nullable(),
+      event_type: z.string().nullable(),
+      role: z.string().nullable(),
+      ip_address: z.string().nullable(),
+      count: z.coerce.number(),
+      bar_count: z.coerce.number(),
+    }),
+  ),
+});
 
 /** Most frequent first, then by value (code units, so JavaScript and any collation agree). */
 function topValues(counts: Facet[]): Facet[] {
@@ -65,23 +165,27 @@ export type StatsOptions = {
 
 export async function archiveStats(db: ArchiveDb, filters: AuditTrailFilters, options: StatsOptions = {}): Promise<AuditTrailStats> {
   try {
-    return await computeStats(db, filters, options);
+    // Side by side: on a server they run on two connections.
+    const [counts, coverage] = await Promise.all([
+      countMatching(db, filters),
+      readCoverage(db, filters, options.retentionDays, (options.now ?? Date.now)()),
+    ]);
+    return { ...counts, coverage };
   } catch (error) {
     throw asArchiveError(error);
   }
 }
 
-async function computeStats(db: ArchiveDb, filters: AuditTrailFilters, { retentionDays, now = Date.now }: StatsOptions): Promise<AuditTrailStats> {
+async function countMatching(db: ArchiveDb, filters: AuditTrailFilters): Promise<Omit<AuditTrailStats, "coverage">> {
   const given = {
     fromMs: filters.start_date === undefined ? undefined : Date.parse(filters.start_date),
     toMs: filters.end_date === undefined ? undefined : Date.parse(filters.end_date),
   };
   const open = given.fromMs === undefined || given.toMs === undefined;
   const span = open ? await matchingSpan(db, filters) : null;
-  const coverage = await readCoverage(db, filters, retentionDays, now());
   if (open && span === null) {
     const width = chooseBucketWidth(0);
-    return { total: 0, bucket: width, buckets: [], facets: emptyFacets(), coverage };
+    return { total: 0, bucket: width, buckets: [], facets: emptyFacets() };
   }
   const fromMs = given.fromMs ?? span!.fromMs;
   const toMs = given.toMs ?? span!.toMs;
@@ -91,39 +195,37 @@ async function computeStats(db: ArchiveDb, filters: AuditTrailFilters, { retenti
   // Values of our own, written into the SQL: as parameters, the same expression in SELECT and in
   // GROUP BY would be two different ones to PostgreSQL. date_bin, not arithmetic on the epoch: that
   // is numeric, and made the grouping three times slower.
-  const bucket = sql`date_bin(interval '${sql.raw(String(stepMs))} milliseconds', ${events.created_at}, timestamptz '${sql.raw(new Date(originMs).toISOString())}')`;
+  const bucket = sql`date_bin(interval '${sql.raw(String(stepMs))} milliseconds', at, timestamptz '${sql.raw(iso(originMs))}')`;
 
-  const rows = await db
-    .select({
-      grouping: sql<number>`grouping(${bucket}, lower(${events.user_email}), ${events.event_type}, ${events.role}, ${events.ip_address})`,
-      // Computed once per bar, after grouping: the bar's start in ms.
-      bucket: sql<string | null>`(extract(epoch from ${bucket}) * 1000)::bigint::text`,
-      user_email: sql<string | null>`lower(${events.user_email})`,
-      event_type: sql<string | null>`${events.event_type}`,
-      role: sql<string | null>`${events.role}`,
-      ip_address: sql<string | null>`${events.ip_address}`,
-      count: sql<string>`count(*)::text`,
-    })
-    .from(events)
-    .where(and(...filterConditions(filters)))
-    .groupBy(
-      sql`grouping sets ((${bucket}), (lower(${events.user_email})), (${events.event_type}), (${events.role}), (${events.ip_address}), ())`,
-    );
+  // Both drivers answer raw SQL with `rows` (the generic database type does not say so).
+  const { rows } = groupRowsSchema.parse(
+    await db.execute(sql`
+      select grouping(bucket, user_email, event_type, role, ip_address) as grouping,
+        (extract(epoch from bucket) * 1000)::bigint::text as bucket, user_email, event_type, role, ip_address,
+        sum(facet_n) as count, sum(bar_n) as bar_count
+      from (
+        select ${bucket} as bucket, user_email, event_type, role, ip_address, facet_n, bar_n
+        from (${parts(filters, countedPart(filters, given, stepMs))}) as parts(at, user_email, event_type, role, ip_address, facet_n, bar_n)
+      ) as binned
+      group by grouping sets ((bucket), (user_email), (event_type), (role), (ip_address), ())
+    `),
+  );
 
   // GROUPING() sets bit 4 for the first argument (the bucket) down to bit 0 for the last (the IP).
   const ALL_BUT = { bucket: 0b01111, user_email: 0b10111, event_type: 0b11011, role: 0b11101, ip_address: 0b11110 } as const;
   const byBucket = new Map<number, number>();
   const facetCounts: Record<FacetKey, Facet[]> = { user_email: [], event_type: [], role: [], ip_address: [] };
   let total = 0;
-  for (const row of rows as GroupRow[]) {
-    const count = Number(row.count);
-    const grouping = Number(row.grouping);
-    if (grouping === 0b11111) total = count;
-    else if (grouping === ALL_BUT.bucket) byBucket.set(Math.round((Number(row.bucket) - originMs) / stepMs), count);
-    else {
+  for (const row of rows) {
+    if (row.grouping === 0b11111) total = row.count;
+    else if (row.grouping === ALL_BUT.bucket) {
+      // The value counts' rows, which have no bar, meet under a null bucket.
+      if (row.bucket !== null) byBucket.set(Math.round((Number(row.bucket) - originMs) / stepMs), row.bar_count);
+    } else {
       for (const key of FACET_KEYS) {
-        // An event without an email is not a value of the email facet.
-        if (grouping === ALL_BUT[key] && row[key] !== null) facetCounts[key].push({ value: row[key]!, count });
+        // An event without an email is not a value of the email facet; the type counts' rows,
+        // which have no values, meet under null too. A value counted only in bars counts zero.
+        if (row.grouping === ALL_BUT[key] && row[key] !== null && row.count > 0) facetCounts[key].push({ value: row[key]!, count: row.count });
       }
     }
   }
@@ -134,7 +236,7 @@ async function computeStats(db: ArchiveDb, filters: AuditTrailFilters, { retenti
   for (let index = first; index <= last; index += 1) {
     const start = Math.max(originMs + index * stepMs, fromMs);
     const end = Math.min(originMs + (index + 1) * stepMs, toMs);
-    buckets.push({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), count: byBucket.get(index) ?? 0 });
+    buckets.push({ start: iso(start), end: iso(end), count: byBucket.get(index) ?? 0 });
   }
   return {
     total,
@@ -146,7 +248,6 @@ async function computeStats(db: ArchiveDb, filters: AuditTrailFilters, { retenti
       role: topValues(facetCounts.role),
       ip_address: topValues(facetCounts.ip_address),
     },
-    coverage,
   };
 }
 

@@ -11,6 +11,7 @@ import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from "./cur
 import type { ArchiveDb } from "./database";
 import { ArchiveError, asArchiveError } from "./errors";
 import { filterConditions } from "./filter-conditions";
+import { addCountsOf, subtractCountsBefore } from "./rollups";
 import { archiveSyncState, auditEvents } from "./schema";
 
 // Every query the archive runs, each a named function over a Drizzle database, so the same SQL
@@ -332,9 +333,20 @@ export function storePage(db: ArchiveDb, instance: string, events: AuditEvent[],
         .insert(auditEvents)
         .select(sql`${pageRows(events)} where ${isHeld}`)
         .onConflictDoNothing({ target: auditEvents.id })
-        .returning({ id: auditEvents.id }),
+        .returning({
+          id: auditEvents.id,
+          created_at: auditEvents.created_at,
+          event_type: auditEvents.event_type,
+          user_email: auditEvents.user_email,
+          role: auditEvents.role,
+          ip_address: auditEvents.ip_address,
+        }),
     );
     const insertedCount = sql<number>`(select count(*) from ${inserted})::integer`;
+    // The stats' counts (rollups.ts) take in exactly the rows inserted, in the same statement.
+    const added = addCountsOf(sql`${inserted}`);
+    const typeCounted = db.$with("type_counted", {}).as(added.type);
+    const valueCounted = db.$with("value_counted", {}).as(added.value);
 
     const raise = progress.top === undefined ? undefined : sql`greatest(${archiveSyncState.watermark}, ${progress.top}::timestamptz)`;
     const backfill =
@@ -349,7 +361,7 @@ export function storePage(db: ArchiveDb, instance: string, events: AuditEvent[],
           ? { watermark: raise }
           : {};
     const [row] = await db
-      .with(held, inserted)
+      .with(held, inserted, typeCounted, valueCounted)
       .update(archiveSyncState)
       .set({
         ...backfill,
@@ -397,6 +409,9 @@ export function pruneEventsBefore(db: ArchiveDb, instance: string, cutoff: strin
         .where(and(eq(archiveSyncState.id, 1), eq(archiveSyncState.holder, instance)))
         .for("update");
       if (held.length === 0) return 0;
+      const [oldest] = await tx.select({ id: auditEvents.id }).from(auditEvents).where(lt(auditEvents.created_at, cutoff)).limit(1);
+      if (!oldest) return 0;
+      for (const statement of subtractCountsBefore(cutoff)) await tx.execute(statement);
       const deleted = await tx.delete(auditEvents).where(lt(auditEvents.created_at, cutoff)).returning({ id: auditEvents.id });
       await tx
         .update(archiveSyncState)
