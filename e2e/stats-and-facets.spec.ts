@@ -95,11 +95,9 @@ test("several event types and a group: the multi-select keeps search, and the to
   await combobox.press("Enter");
   await expect.poll(() => urlValues(page, "event_type")).toEqual(["CHANGED_PASSWORD", "INVITED_USER"]);
 
-  // Tab from the input (past "Clear event type") reaches the group checkboxes; a box shows the
-  // URL's state, which follows the change.
+  // Tab from the input reaches the group checkboxes ("Clear event type" is no Tab stop); a box
+  // shows the URL's state, which follows the change.
   await combobox.press("Tab");
-  await expect(filterBar(page).getByRole("button", { name: "Clear event type" })).toBeFocused();
-  await page.keyboard.press("Tab");
   const apiKeys = page.getByRole("checkbox", { name: "API keys" });
   await expect(apiKeys).toBeFocused();
   await apiKeys.press("Space");
