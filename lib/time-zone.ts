@@ -4,26 +4,35 @@
 
 export type WallTime = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      era: "short",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+/**
+ * One Intl format per zone, built on first use: building a DateTimeFormat costs far more than
+ * using it, and a table formats hundreds of times in the same zone.
+ */
+export function formatPerZone(
+  locale: string | undefined,
+  options: Omit<Intl.DateTimeFormatOptions, "timeZone">,
+): (timeZone: string) => Intl.DateTimeFormat {
+  const byZone = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let format = byZone.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      byZone.set(timeZone, format);
+    }
+    return format;
+  };
 }
+
+const partsFormatter = formatPerZone("en-US", {
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+  era: "short",
+});
 
 /** The canonical name of an IANA zone ("utc" -> "UTC", "europe/berlin" -> "Europe/Berlin"); null if unknown. */
 export function canonicalTimeZone(name: string): string | null {

@@ -1,4 +1,4 @@
-import { instantOf, isWallTimeIn, wallTimeIn } from "@/lib/time-zone";
+import { formatPerZone, instantOf, isWallTimeIn, wallTimeIn } from "@/lib/time-zone";
 
 // "From" and "To" are typed as wall-clock time in the display zone (a text field, so each is one
 // Tab stop, with a calendar button beside it), while the URL (and Merge) get ISO 8601 in UTC.
@@ -51,14 +51,9 @@ export function readTypedDateTime(text: string, timeZone: string): TypedDateTime
   return { ok: true, iso: instantOf(wall, timeZone).toISOString() };
 }
 
-const displays = new Map<string, Intl.DateTimeFormat>();
+const chipFormat = formatPerZone(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** A short date and time in `timeZone` for chips, e.g. "Nov 28, 2026, 1:08 PM". */
 export function formatDateTimeIn(iso: string, timeZone: string): string {
-  let display = displays.get(timeZone);
-  if (!display) {
-    display = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone });
-    displays.set(timeZone, display);
-  }
-  return display.format(new Date(iso));
+  return chipFormat(timeZone).format(new Date(iso));
 }

@@ -1,6 +1,8 @@
 // The words of the result set's figures: the total, and a histogram bucket's span and count. Kept
 // apart from the components so they read right in a test, in any time zone.
 
+import { formatPerZone } from "@/lib/time-zone";
+
 const number = (n: number) => n.toLocaleString("en-US");
 
 /** "1,204 events match", "1 event matches", "No events match". */
@@ -22,25 +24,19 @@ export function eventCountText(count: number): string {
   return count === 1 ? "1 event" : `${number(count)} events`;
 }
 
-const spanFormats = new Map<string, Intl.DateTimeFormat>();
+const spanFormat = formatPerZone("en-US", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** A bucket's span in the explorer's time zone, shared parts once: "Nov 3, 2026, 09:00 – 10:00". */
 export function bucketSpanText(start: string, end: string, timeZone: string): string {
-  let format = spanFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    spanFormats.set(timeZone, format);
-  }
   // ICU puts thin spaces around the dash: plain ones read (and match in a search) the same everywhere.
-  return format.formatRange(new Date(start), new Date(end)).replace(/[\u2009\u202f]/g, " ");
+  return spanFormat(timeZone).formatRange(new Date(start), new Date(end)).replace(/[\u2009\u202f]/g, " ");
 }
 
 /** A bar's accessible name and tooltip: its count, then its span. */
