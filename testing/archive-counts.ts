@@ -33,13 +33,13 @@ export async function countsDisagreements(db: ArchiveDb): Promise<string[]> {
 
 /**
  * Lines where audit_search_texts and the events disagree (schema.ts): the table must hold exactly
- * the distinct texts of the events stored, each under its SHA-256, and each event must carry its own
+ * the distinct texts of the events stored (lower-case), each under its SHA-256, and each event must carry its own
  * text's hash. Spelled out again here, so a mistake in the store's or the migration's shows.
  */
 export async function searchTextsDisagreements(db: ArchiveDb): Promise<string[]> {
   const result = await db.execute(sql`
     with texts as (
-      select id, coalesce(user_name, '') || E'\\n' || coalesce(user_email, '') || E'\\n' || event_type || E'\\n' || event_description as text,
+      select id, lower(coalesce(user_name, '') || E'\\n' || coalesce(user_email, '') || E'\\n' || event_type || E'\\n' || event_description) as text,
         search_hash
       from audit_events
     ),

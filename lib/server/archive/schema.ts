@@ -25,7 +25,7 @@ export const auditEvents = pgTable(
     event_description: text("event_description").notNull(),
     created_at: microsTimestamp("created_at").notNull(),
     created_at_raw: text("created_at_raw").notNull(),
-    /** SHA-256 of the text `q` searches (searchText in filter-conditions.ts): its row in audit_search_texts. */
+    /** SHA-256 of the text `q` searches (searchTextOf in filter-conditions.ts): its row in audit_search_texts. */
     search_hash: bytea("search_hash").notNull(),
   },
   (table) => [
@@ -36,8 +36,8 @@ export const auditEvents = pgTable(
   ],
 );
 
-// Every distinct text `q` searches (name, email, type and description of an event: far fewer than
-// the events, as they repeat), under its SHA-256. The trigram index is on these texts, not on the
+// Every distinct text `q` searches (name, email, type and description of an event, lower-case: far
+// fewer than the events, as they repeat), under its SHA-256. The trigram index is on these texts, not on the
 // events: an event whose text is known adds no trigrams, and a search finds its texts here, then
 // counts their events in an index of audit_events by search_hash that holds what the stats group
 // by (migration 0005, written by hand: drizzle-kit cannot express either index).

@@ -12,7 +12,7 @@ import type { ArchiveDb } from "./database";
 import { ArchiveError, asArchiveError } from "./errors";
 import { filterConditions, searchHashOf, searchTextOf } from "./filter-conditions";
 import { addCountsOf, subtractCountsBefore } from "./rollups";
-import { archiveSyncState, auditEvents, auditSearchTexts } from "./schema";
+import { archiveSyncState, auditEvents, auditEventTypeCounts, auditEventValueCounts, auditSearchTexts } from "./schema";
 
 // Every query the archive runs, each a named function over a Drizzle database, so the same SQL
 // serves PGlite and a PostgreSQL server. Database failures leave as ArchiveError.
@@ -435,4 +435,15 @@ export function pruneEventsBefore(db: ArchiveDb, instance: string, cutoff: strin
       return deleted.length;
     }),
   );
+}
+
+/**
+ * VACUUM (ANALYZE) of the archive's tables: the planner's statistics, and the visibility map that
+ * lets the stats count a search's events from an index alone. A server's autovacuum does this by
+ * itself; PGlite has none, so its syncer asks (vacuumEveryEvents in sync.ts). Never in a transaction.
+ */
+export function vacuumArchive(db: ArchiveDb): Promise<void> {
+  return guarded(async () => {
+    await db.execute(sql`vacuum (analyze) ${auditEvents}, ${auditSearchTexts}, ${auditEventTypeCounts}, ${auditEventValueCounts}`);
+  });
 }

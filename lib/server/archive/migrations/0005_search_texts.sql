@@ -10,13 +10,13 @@ CREATE TABLE "audit_search_texts" (
 --> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "search_hash" "bytea";
 --> statement-breakpoint
--- The expressions must stay exactly those of searchText and searchHash in filter-conditions.ts.
-UPDATE "audit_events" SET "search_hash" = sha256(convert_to(coalesce("user_name", '') || E'\n' || coalesce("user_email", '') || E'\n' || "event_type" || E'\n' || "event_description", 'UTF8'));
+-- The expressions must stay exactly those of searchTextOf and searchHashOf in filter-conditions.ts.
+UPDATE "audit_events" SET "search_hash" = sha256(convert_to(lower(coalesce("user_name", '') || E'\n' || coalesce("user_email", '') || E'\n' || "event_type" || E'\n' || "event_description"), 'UTF8'));
 --> statement-breakpoint
 ALTER TABLE "audit_events" ALTER COLUMN "search_hash" SET NOT NULL;
 --> statement-breakpoint
 INSERT INTO "audit_search_texts" ("hash", "text")
-SELECT DISTINCT ON ("search_hash") "search_hash", coalesce("user_name", '') || E'\n' || coalesce("user_email", '') || E'\n' || "event_type" || E'\n' || "event_description"
+SELECT DISTINCT ON ("search_hash") "search_hash", lower(coalesce("user_name", '') || E'\n' || coalesce("user_email", '') || E'\n' || "event_type" || E'\n' || "event_description")
 FROM "audit_events";
 --> statement-breakpoint
 CREATE INDEX "audit_search_texts_trgm_idx" ON "audit_search_texts" USING gin ("text" gin_trgm_ops);
