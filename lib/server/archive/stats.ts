@@ -107,7 +107,7 @@ function countedPart(filters: AuditTrailFilters, given: { fromMs?: number; toMs?
  * and facets (no bar: `at` null), the type counts only in the bars (no values: null).
  */
 function parts(filters: AuditTrailFilters, counted: Counted | undefined): SQL {
-  const matching = filterConditions(filters);
+  const matching = filterConditions(filters, "all");
   const eventRows = (edge: SQL | undefined) => sql`select ${events.created_at} as at, lower(${events.user_email}) as user_email,
       ${events.event_type} as event_type, ${events.role} as role, ${events.ip_address} as ip_address, 1 as facet_n, 1 as bar_n
     from ${events} where ${and(sql`true`, ...matching, edge)}`;
