@@ -303,9 +303,10 @@ export function createSyncer(options: SyncerOptions): Syncer {
     }
     const { vacuumEveryEvents } = options;
     if (vacuumEveryEvents !== undefined && (vacuumDue || storedSinceVacuum >= vacuumEveryEvents)) {
+      // Counted as done only once done: a vacuum the database refused is asked for again.
+      await vacuumArchive(db);
       vacuumDue = false;
       storedSinceVacuum = 0;
-      await vacuumArchive(db);
     }
 
     const { watermark, backfillComplete } = state;
