@@ -30,3 +30,24 @@ export async function countsDisagreements(db: ArchiveDb): Promise<string[]> {
   `);
   return rowsSchema.parse(result).rows.map((row) => row.line);
 }
+
+/**
+ * Lines where audit_search_texts and the events disagree (schema.ts): the table must hold exactly
+ * the distinct texts of the events stored (lower-case), each under its SHA-256, and each event must carry its own
+ * text's hash. Spelled out again here, so a mistake in the store's or the migration's shows.
+ */
+export async function searchTextsDisagreements(db: ArchiveDb): Promise<string[]> {
+  const result = await db.execute(sql`
+    with texts as (
+      select id, lower(coalesce(user_name, '') || E'\\n' || coalesce(user_email, '') || E'\\n' || event_type || E'\\n' || event_description) as text,
+        search_hash
+      from audit_events
+    ),
+    expected as (select distinct sha256(convert_to(text, 'UTF8')) as hash, text from texts),
+    stored as (select hash, text from audit_search_texts)
+    select format('text stored, no event has it: %s', s.text) as line from (select * from stored except select * from expected) s
+    union all select format('text of an event, not stored: %s', e.text) from (select * from expected except select * from stored) e
+    union all select format('event %s carries another text''s hash', id) from texts where search_hash <> sha256(convert_to(text, 'UTF8'))
+  `);
+  return rowsSchema.parse(result).rows.map((row) => row.line);
+}

@@ -7,13 +7,14 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import type { AuditEvent } from "@/lib/audit-event";
 import { createSimulator } from "@/lib/simulator";
-import { countsDisagreements } from "@/testing/archive-counts";
+import { countsDisagreements, searchTextsDisagreements } from "@/testing/archive-counts";
 import { testDatabaseKinds } from "@/testing/archive-databases";
 import { archivedTrail } from "@/testing/archive-sync";
-import { expectedEvents } from "@/testing/simulator-oracle";
+import { expectedEvents, matchesFilters } from "@/testing/simulator-oracle";
 
 import { MIGRATIONS_FOLDER, openArchiveDatabase, type ArchiveDb, type ArchiveTarget } from "./database";
-import { acquireSyncLease, readArchiveFigures, readSyncState, storePage } from "./store";
+import { addCountsOf } from "./rollups";
+import { acquireSyncLease, listArchivedEvents, readArchiveFigures, readSyncState, storePage } from "./store";
 
 // The archive's migrations as a release meets them: an empty database, a second start, and a
 // database left by the previous release with rows in it. Written over the journal, not over
@@ -74,7 +75,8 @@ async function appliedMigrations(db: ArchiveDb): Promise<number> {
 /**
  * What a previous release left: events and a backfill under way. Plain SQL over the columns issue
  * #12 names (Merge's eight fields, created_at_raw, the sync state's position), which every version
- * keeps; the store's functions speak today's schema, which that database does not have yet.
+ * keeps; the store's functions speak today's schema, which that database does not have yet. Since
+ * migration 0004 a release keeps counts of its events (rollups.ts), added here as its store did.
  */
 async function storeAsPreviousRelease(db: ArchiveDb, events: AuditEvent[]): Promise<void> {
   const rows = events.map(
@@ -84,6 +86,9 @@ async function storeAsPreviousRelease(db: ArchiveDb, events: AuditEvent[]): Prom
   );
   await db.execute(sql`insert into audit_events (id, user_name, user_email, role, ip_address, event_type, event_description,
       created_at, created_at_raw) values ${sql.join(rows, sql`, `)}`);
+  const counts = addCountsOf(sql`audit_events`);
+  await db.execute(counts.type);
+  await db.execute(counts.value);
   await db.execute(sql`insert into archive_sync_state (id, watermark, backfill_cursor, backfill_events, events)
       values (1, ${events[0]!.created_at}::timestamptz, 'cursor-of-the-previous-release', ${events.length}, ${events.length})`);
 }
@@ -160,8 +165,14 @@ describe.each(testDatabaseKinds())("the archive's migrations on $name", (kind) =
       await withArchive(upgraded, async (db) => {
         expect(await appliedMigrations(db)).toBe(JOURNAL.length);
         expect(await archivedTrail(db)).toEqual(trail(EARLIER));
+        // Text search finds the earlier release's rows (migration 0005 moved what it reads).
+        const q = EARLIER[7]!.event_description.slice(3, 30).toUpperCase();
+        const found = await listArchivedEvents(db, { q, page_size: 100 });
+        expect(trail(found.results)).toEqual(trail(EARLIER.filter((event) => matchesFilters(event, { q }))));
+        expect(found.results.length).toBeGreaterThan(0);
         // The stats' counts stand for exactly the rows found, before and after today's sync adds some.
         expect(await countsDisagreements(db)).toEqual([]);
+        expect(await searchTextsDisagreements(db)).toEqual([]);
         expect(await readSyncState(db)).toEqual({
           watermark: EARLIER[0]!.created_at,
           backfillCursor: "cursor-of-the-previous-release",
@@ -172,6 +183,7 @@ describe.each(testDatabaseKinds())("the archive's migrations on $name", (kind) =
         await storePage(db, "after-upgrade", LATER, { walk: "backfill", next: null });
         expect(await archivedTrail(db)).toEqual(trail(EVENTS));
         expect(await countsDisagreements(db)).toEqual([]);
+        expect(await searchTextsDisagreements(db)).toEqual([]);
         expect(await readArchiveFigures(db)).toMatchObject({
           events: EVENTS.length,
           backfill: { complete: true, events: EVENTS.length },

@@ -52,6 +52,12 @@ function syncClient(config: ReturnType<typeof getServerConfig>) {
   return createUpstreamClient(config, { retry: { policy: { maxRetries: 0 } } });
 }
 
+/**
+ * PGlite runs no autovacuum: its syncer vacuums after this many new events. Each VACUUM reads only
+ * the pages written since the one before, and ANALYZE a sample of each table.
+ */
+const EMBEDDED_VACUUM_EVERY_EVENTS = 50_000;
+
 function startSync(database: ArchiveDatabase, config: ActiveConfig): Syncer {
   const syncer = createSyncer({
     db: database.db,
@@ -59,6 +65,7 @@ function startSync(database: ArchiveDatabase, config: ActiveConfig): Syncer {
     intervalMs: config.syncIntervalS * 1000,
     maxRequestsPerMinute: config.maxRequestsPerMinute,
     retentionDays: config.retentionDays,
+    vacuumEveryEvents: database.kind === "embedded" ? EMBEDDED_VACUUM_EVERY_EVENTS : undefined,
   });
   syncer.start();
   return syncer;

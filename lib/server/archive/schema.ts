@@ -2,7 +2,10 @@
 // here: drizzle-kit loads this file in plain Node (only server modules import it).
 
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, customType, index, integer, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+
+/** Bytes; only SQL reads and writes the column that uses it. */
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 /** Merge's created_at with its microseconds: a JavaScript Date would drop them, so strings in and out. */
 const microsTimestamp = (name: string) => timestamp(name, { withTimezone: true, precision: 6, mode: "string" });
@@ -22,6 +25,8 @@ export const auditEvents = pgTable(
     event_description: text("event_description").notNull(),
     created_at: microsTimestamp("created_at").notNull(),
     created_at_raw: text("created_at_raw").notNull(),
+    /** SHA-256 of the text `q` searches (searchTextOf in filter-conditions.ts): its row in audit_search_texts. */
+    search_hash: bytea("search_hash").notNull(),
   },
   (table) => [
     // The keyset of every listing, newest first; the filtered ones add their column in front.
@@ -30,6 +35,16 @@ export const auditEvents = pgTable(
     index("audit_events_event_type_created_at_idx").on(table.event_type, table.created_at, table.id),
   ],
 );
+
+// Every distinct text `q` searches (name, email, type and description of an event, lower-case: far
+// fewer than the events, as they repeat), under its SHA-256. The trigram index is on these texts, not on the
+// events: an event whose text is known adds no trigrams, and a search finds its texts here, then
+// counts their events in an index of audit_events by search_hash that holds what the stats group
+// by (migration 0005, written by hand: drizzle-kit cannot express either index).
+export const auditSearchTexts = pgTable("audit_search_texts", {
+  hash: bytea("hash").primaryKey(),
+  text: text("text").notNull(),
+});
 
 // Counts of audit_events kept beside it, so that the stats of a filter on types and dates add up
 // a few thousand rows instead of counting a million (lib/server/archive/stats.ts). storePage adds

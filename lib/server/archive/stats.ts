@@ -11,6 +11,7 @@ import {
   FACET_KEYS,
   FACET_SIZE,
   type AuditTrailStats,
+  type BucketWidth,
   type Facet,
   type FacetKey,
 } from "@/lib/audit-trail-stats";
@@ -25,8 +26,9 @@ import { archiveSyncState, auditEventTypeCounts, auditEventValueCounts, auditEve
 // result set, from one statement (so from one snapshot): GROUPING SETS over the matching rows. A
 // filter on types and dates only (the explorer's default view, a group over a month) reads most of
 // them from the counts kept beside the events (rollups.ts): whole UTC days and months from the
-// counts, the partial days at the range's ends from the events themselves. A cheap query finds the
-// span first when the range is open at either end.
+// counts, the partial days at the range's ends from the events themselves. When the range is open at
+// either end, the bars span the matching events: a cheap query finds that span first for the counts,
+// and other filters get it from the same pass as their bars (countOpenRange).
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -105,7 +107,7 @@ function countedPart(filters: AuditTrailFilters, given: { fromMs?: number; toMs?
  * and facets (no bar: `at` null), the type counts only in the bars (no values: null).
  */
 function parts(filters: AuditTrailFilters, counted: Counted | undefined): SQL {
-  const matching = filterConditions(filters);
+  const matching = filterConditions(filters, "all");
   const eventRows = (edge: SQL | undefined) => sql`select ${events.created_at} as at, lower(${events.user_email}) as user_email,
       ${events.event_type} as event_type, ${events.role} as role, ${events.ip_address} as ip_address, 1 as facet_n, 1 as bar_n
     from ${events} where ${and(sql`true`, ...matching, edge)}`;
@@ -146,6 +148,9 @@ const groupRowsSchema = z.object({
       ip_address: z.string().nullable(),
       count: z.coerce.number(),
       bar_count: z.coerce.number(),
+      /** The first and last matching instants (ms) of the rows grouped; null where none has one. */
+      first: z.string().nullable(),
+      last: z.string().nullable(),
     }),
   ),
 });
@@ -176,51 +181,87 @@ export async function archiveStats(db: ArchiveDb, filters: AuditTrailFilters, op
   }
 }
 
-async function countMatching(db: ArchiveDb, filters: AuditTrailFilters): Promise<Omit<AuditTrailStats, "coverage">> {
-  const given = {
+type Given = { fromMs?: number; toMs?: number };
+type Counts = Omit<AuditTrailStats, "coverage">;
+type GroupRow = z.infer<typeof groupRowsSchema>["rows"][number];
+
+const HOURLY: BucketWidth = { unit: "hour", size: 1 };
+
+async function countMatching(db: ArchiveDb, filters: AuditTrailFilters): Promise<Counts> {
+  const given: Given = {
     fromMs: filters.start_date === undefined ? undefined : Date.parse(filters.start_date),
     toMs: filters.end_date === undefined ? undefined : Date.parse(filters.end_date),
   };
   const open = given.fromMs === undefined || given.toMs === undefined;
+  if (open && !countsServe(filters)) return countOpenRange(db, filters, given);
+
   const span = open ? await matchingSpan(db, filters) : null;
-  if (open && span === null) {
-    const width = chooseBucketWidth(0);
-    return { total: 0, bucket: width, buckets: [], facets: emptyFacets() };
-  }
+  if (open && span === null) return nothingMatches();
   const fromMs = given.fromMs ?? span!.fromMs;
   const toMs = given.toMs ?? span!.toMs;
   const width = chooseBucketWidth(toMs - fromMs);
-  const stepMs = bucketMs(width);
-  const originMs = bucketOriginMs(width);
+  const rows = await groupMatching(db, filters, width, countedPart(filters, given, bucketMs(width)));
+  return summarize(rows, width, { fromMs, toMs });
+}
+
+/**
+ * An open range the counts cannot serve (people, roles, IPs, actor, text): one pass over the matching
+ * events gives their span with hourly bars, so they are read once, not once for the span and again
+ * for the bars. Hours add up to any wider bar (all start on whole hours); a span narrow enough for
+ * bars of minutes, rare and small, takes a second pass at that width.
+ */
+async function countOpenRange(db: ArchiveDb, filters: AuditTrailFilters, given: Given): Promise<Counts> {
+  const hourly = await groupMatching(db, filters, HOURLY, undefined);
+  const whole = hourly.find((row) => row.grouping === ALL_GROUPED);
+  if (!whole || whole.count === 0 || whole.first === null || whole.last === null) return nothingMatches();
+  // One past the last event, so that its bar is drawn.
+  const range = { fromMs: given.fromMs ?? Number(whole.first), toMs: given.toMs ?? Number(whole.last) + 1 };
+  const width = chooseBucketWidth(range.toMs - range.fromMs);
+  const rows = bucketMs(width) % HOUR_MS === 0 ? hourly : await groupMatching(db, filters, width, undefined);
+  return summarize(rows, width, range);
+}
+
+/** GROUPING SETS over the matching rows: the bars at `width`, the four facets, the total and the span. */
+async function groupMatching(db: ArchiveDb, filters: AuditTrailFilters, width: BucketWidth, counted: Counted | undefined): Promise<GroupRow[]> {
   // Values of our own, written into the SQL: as parameters, the same expression in SELECT and in
   // GROUP BY would be two different ones to PostgreSQL. date_bin, not arithmetic on the epoch: that
   // is numeric, and made the grouping three times slower.
-  const bucket = sql`date_bin(interval '${sql.raw(String(stepMs))} milliseconds', at, timestamptz '${sql.raw(iso(originMs))}')`;
-
+  const bucket = sql`date_bin(interval '${sql.raw(String(bucketMs(width)))} milliseconds', at, timestamptz '${sql.raw(iso(bucketOriginMs(width)))}')`;
   // Both drivers answer raw SQL with `rows` (the generic database type does not say so).
   const { rows } = groupRowsSchema.parse(
     await db.execute(sql`
       select grouping(bucket, user_email, event_type, role, ip_address) as grouping,
         (extract(epoch from bucket) * 1000)::bigint::text as bucket, user_email, event_type, role, ip_address,
-        sum(facet_n) as count, sum(bar_n) as bar_count
+        sum(facet_n) as count, sum(bar_n) as bar_count,
+        floor(extract(epoch from min(at)) * 1000)::text as first, floor(extract(epoch from max(at)) * 1000)::text as last
       from (
-        select ${bucket} as bucket, user_email, event_type, role, ip_address, facet_n, bar_n
-        from (${parts(filters, countedPart(filters, given, stepMs))}) as parts(at, user_email, event_type, role, ip_address, facet_n, bar_n)
+        select ${bucket} as bucket, at, user_email, event_type, role, ip_address, facet_n, bar_n
+        from (${parts(filters, counted)}) as parts(at, user_email, event_type, role, ip_address, facet_n, bar_n)
       ) as binned
       group by grouping sets ((bucket), (user_email), (event_type), (role), (ip_address), ())
     `),
   );
+  return rows;
+}
 
-  // GROUPING() sets bit 4 for the first argument (the bucket) down to bit 0 for the last (the IP).
-  const ALL_BUT = { bucket: 0b01111, user_email: 0b10111, event_type: 0b11011, role: 0b11101, ip_address: 0b11110 } as const;
+// GROUPING() sets bit 4 for the first argument (the bucket) down to bit 0 for the last (the IP).
+const ALL_GROUPED = 0b11111;
+const ALL_BUT = { bucket: 0b01111, user_email: 0b10111, event_type: 0b11011, role: 0b11101, ip_address: 0b11110 } as const;
+
+/** The answer from grouped rows whose bars are `width` wide or narrower (whole parts of it), over [fromMs, toMs). */
+function summarize(rows: GroupRow[], width: BucketWidth, { fromMs, toMs }: Span): Counts {
+  const stepMs = bucketMs(width);
+  const originMs = bucketOriginMs(width);
   const byBucket = new Map<number, number>();
   const facetCounts: Record<FacetKey, Facet[]> = { user_email: [], event_type: [], role: [], ip_address: [] };
   let total = 0;
   for (const row of rows) {
-    if (row.grouping === 0b11111) total = row.count;
+    if (row.grouping === ALL_GROUPED) total = row.count;
     else if (row.grouping === ALL_BUT.bucket) {
       // The value counts' rows, which have no bar, meet under a null bucket.
-      if (row.bucket !== null) byBucket.set(Math.round((Number(row.bucket) - originMs) / stepMs), row.bar_count);
+      if (row.bucket === null) continue;
+      const index = Math.floor((Number(row.bucket) - originMs) / stepMs);
+      byBucket.set(index, (byBucket.get(index) ?? 0) + row.bar_count);
     } else {
       for (const key of FACET_KEYS) {
         // An event without an email is not a value of the email facet; the type counts' rows,
@@ -249,6 +290,10 @@ async function countMatching(db: ArchiveDb, filters: AuditTrailFilters): Promise
       ip_address: topValues(facetCounts.ip_address),
     },
   };
+}
+
+function nothingMatches(): Counts {
+  return { total: 0, bucket: chooseBucketWidth(0), buckets: [], facets: emptyFacets() };
 }
 
 function emptyFacets(): AuditTrailStats["facets"] {

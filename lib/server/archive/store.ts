@@ -10,9 +10,9 @@ import { PEOPLE_EVENTS_CAP, personSchema, type PeopleQuery, type Person } from "
 import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from "./cursor";
 import type { ArchiveDb } from "./database";
 import { ArchiveError, asArchiveError } from "./errors";
-import { filterConditions } from "./filter-conditions";
+import { filterConditions, searchHashOf, searchTextOf } from "./filter-conditions";
 import { addCountsOf, subtractCountsBefore } from "./rollups";
-import { archiveSyncState, auditEvents } from "./schema";
+import { archiveSyncState, auditEvents, auditEventTypeCounts, auditEventValueCounts, auditSearchTexts } from "./schema";
 
 // Every query the archive runs, each a named function over a Drizzle database, so the same SQL
 // serves PGlite and a PostgreSQL server. Database failures leave as ArchiveError.
@@ -282,16 +282,17 @@ export function readNudgeRequests(db: ArchiveDb): Promise<number> {
 }
 
 /**
- * A page of events as rows to insert, sent as one JSON parameter: a hundred rows of nine values
- * as separate parameters cost more to build and parse than the insert itself. Read as json, not
- * jsonb: the rows are read once, so building jsonb's tree first is wasted (3.7 against 3.0 ms of the
- * server's time per 1,000 rows).
+ * A page of events as rows to insert, with the text `q` searches and its hash, sent as one JSON
+ * parameter: a hundred rows of nine values as separate parameters cost more to build and parse
+ * than the insert itself. Read as json, not jsonb: the rows are read once, so building jsonb's tree
+ * first is wasted (3.7 against 3.0 ms of the server's time per 1,000 rows).
  */
 function pageRows(events: AuditEvent[]): SQL {
   return sql`select e.id, e.user_name, e.user_email, e.role, e.ip_address, e.event_type, e.event_description,
-      e.created_at::timestamptz, e.created_at
+      e.created_at::timestamptz as created_at, e.created_at as created_at_raw, s.text as search_text, ${searchHashOf(sql`s.text`)} as search_hash
     from json_to_recordset(${JSON.stringify(events)}::json) as e(id text, user_name text, user_email text,
-      role text, ip_address text, event_type text, event_description text, created_at text)`;
+      role text, ip_address text, event_type text, event_description text, created_at text)
+    cross join lateral (select ${searchTextOf(sql`e`)}) as s(text)`;
 }
 
 /** Thrown when a write finds the lease gone: another instance syncs now, this one stands down. */
@@ -328,10 +329,14 @@ export function storePage(db: ArchiveDb, instance: string, events: AuditEvent[],
         .for("update"),
     );
     const isHeld = sql`exists (select 1 from ${held})`;
+    const page = db.$with("page", {}).as(pageRows(events));
     const inserted = db.$with("inserted").as(
       db
         .insert(auditEvents)
-        .select(sql`${pageRows(events)} where ${isHeld}`)
+        .select(
+          sql`select id, user_name, user_email, role, ip_address, event_type, event_description, created_at, created_at_raw, search_hash
+            from ${page} where ${isHeld}`,
+        )
         .onConflictDoNothing({ target: auditEvents.id })
         .returning({
           id: auditEvents.id,
@@ -340,7 +345,14 @@ export function storePage(db: ArchiveDb, instance: string, events: AuditEvent[],
           user_email: auditEvents.user_email,
           role: auditEvents.role,
           ip_address: auditEvents.ip_address,
+          search_hash: auditEvents.search_hash,
         }),
+    );
+    // The texts of the events inserted that no event had before (the others conflict, untouched).
+    const textsAdded = db.$with("texts_added", {}).as(
+      sql`insert into ${auditSearchTexts} (hash, text)
+        select distinct on (search_hash) search_hash, search_text from ${page} where search_hash in (select search_hash from ${inserted})
+        on conflict (hash) do nothing`,
     );
     const insertedCount = sql<number>`(select count(*) from ${inserted})::integer`;
     // The stats' counts (rollups.ts) take in exactly the rows inserted, in the same statement.
@@ -361,7 +373,7 @@ export function storePage(db: ArchiveDb, instance: string, events: AuditEvent[],
           ? { watermark: raise }
           : {};
     const [row] = await db
-      .with(held, inserted, typeCounted, valueCounted)
+      .with(held, page, inserted, textsAdded, typeCounted, valueCounted)
       .update(archiveSyncState)
       .set({
         ...backfill,
@@ -413,6 +425,9 @@ export function pruneEventsBefore(db: ArchiveDb, instance: string, cutoff: strin
       if (!oldest) return 0;
       for (const statement of subtractCountsBefore(cutoff)) await tx.execute(statement);
       const deleted = await tx.delete(auditEvents).where(lt(auditEvents.created_at, cutoff)).returning({ id: auditEvents.id });
+      // Texts no event has any more (a separate statement: within the delete's, the events still show).
+      await tx.execute(sql`delete from ${auditSearchTexts} as t
+        where not exists (select 1 from ${auditEvents} where ${auditEvents.search_hash} = t.hash)`);
       await tx
         .update(archiveSyncState)
         .set({ events: sql`${archiveSyncState.events} - ${deleted.length}::integer` })
@@ -420,4 +435,15 @@ export function pruneEventsBefore(db: ArchiveDb, instance: string, cutoff: strin
       return deleted.length;
     }),
   );
+}
+
+/**
+ * VACUUM (ANALYZE) of the archive's tables: the planner's statistics, and the visibility map that
+ * lets the stats count a search's events from an index alone. A server's autovacuum does this by
+ * itself; PGlite has none, so its syncer asks (vacuumEveryEvents in sync.ts). Never in a transaction.
+ */
+export function vacuumArchive(db: ArchiveDb): Promise<void> {
+  return guarded(async () => {
+    await db.execute(sql`vacuum (analyze) ${auditEvents}, ${auditSearchTexts}, ${auditEventTypeCounts}, ${auditEventValueCounts}`);
+  });
 }

@@ -25,6 +25,7 @@ import {
   restartBackfill,
   storePage,
   type SyncState,
+  vacuumArchive,
 } from "./store";
 
 // The syncer keeps the archive equal to Merge's trail, one request at a time:
@@ -71,6 +72,12 @@ export type SyncerOptions = {
   intervalMs: number;
   maxRequestsPerMinute: number;
   retentionDays?: number;
+  /**
+   * Vacuums the archive (vacuumArchive) once this many events have been stored since the last time,
+   * when the backfill completes and after pruning: for PGlite, which has no autovacuum to keep the
+   * planner's statistics and the visibility map that index-only scans need. Unset on a server.
+   */
+  vacuumEveryEvents?: number;
   overlapMs?: number;
   backoff?: { baseMs: number; maxMs: number };
   clock?: RetryClock;
@@ -125,6 +132,8 @@ export function createSyncer(options: SyncerOptions): Syncer {
   let walk: FollowWalk | null = null;
   let lastFollowAt = Number.NEGATIVE_INFINITY;
   let lastPruneAt = Number.NEGATIVE_INFINITY;
+  let storedSinceVacuum = 0;
+  let vacuumDue = false;
   // Consecutive failures of Merge, and of the rest (the database, a bug): each doubles its own wait.
   let failures = 0;
   let otherFailures = 0;
@@ -153,7 +162,9 @@ export function createSyncer(options: SyncerOptions): Syncer {
     const page = await fetchPage({ start_date: current.startDate, cursor: current.cursor });
     // The walk's first page holds its newest event: the watermark once the walk is complete.
     if (current.cursor === undefined) current.top = page.results[0]?.created_at;
-    ({ state } = await storePage(db, instance, page.results, { walk: "follow", next: page.next, top: current.top }));
+    const stored = await storePage(db, instance, page.results, { walk: "follow", next: page.next, top: current.top });
+    state = stored.state;
+    storedSinceVacuum += stored.inserted;
     walk = page.next === null ? null : { ...current, cursor: page.next };
   }
 
@@ -213,8 +224,13 @@ export function createSyncer(options: SyncerOptions): Syncer {
       const cancel = new AbortController();
       ahead = { from: batch.next, batch: readBatch(batch.next, cancel.signal), cancel };
     }
-    ({ state } = await storePage(db, instance, batch.events, { walk: "backfill", next: batch.next, top: batch.top }));
-    if (batch.next === null) logInfo("The archive's backfill is complete", { instance });
+    const stored = await storePage(db, instance, batch.events, { walk: "backfill", next: batch.next, top: batch.top });
+    state = stored.state;
+    storedSinceVacuum += stored.inserted;
+    if (batch.next === null) {
+      logInfo("The archive's backfill is complete", { instance });
+      vacuumDue = true;
+    }
     if (batch.failure !== undefined) throw batch.failure;
   }
 
@@ -283,6 +299,14 @@ export function createSyncer(options: SyncerOptions): Syncer {
       lastPruneAt = now;
       const pruned = await pruneEventsBefore(db, instance, cutoff);
       if (pruned > 0) logInfo("Pruned archived events past ARCHIVE_RETENTION_DAYS", { instance, pruned });
+      if (pruned > 0) vacuumDue = true;
+    }
+    const { vacuumEveryEvents } = options;
+    if (vacuumEveryEvents !== undefined && (vacuumDue || storedSinceVacuum >= vacuumEveryEvents)) {
+      // Counted as done only once done: a vacuum the database refused is asked for again.
+      await vacuumArchive(db);
+      vacuumDue = false;
+      storedSinceVacuum = 0;
     }
 
     const { watermark, backfillComplete } = state;
