@@ -8,7 +8,7 @@ import type { ArchiveDb } from "@/lib/server/archive/database";
 import { accessLogEntryHash, type HashedFields } from "./access-log-hash";
 import { accessLog, accessLogHead } from "./schema";
 
-// The access log's queries: append (one link of the chain at a time), list (newest first, keyset
+// The access log's queries: append (links of the chain, several at a time), list (newest first, keyset
 // on id), verify (recompute the chain). The same SQL runs on PGlite and PostgreSQL.
 
 export type NewAccessLogEntry = {
@@ -36,30 +36,47 @@ const entryColumns = {
 
 type StoredRow = HashedFields & { hash: string };
 
+/** An entry with the time it happened: the recorder stamps it on arrival, before it waits its turn. */
+export type TimedAccessLogEntry = NewAccessLogEntry & { at: Date };
+
 /**
- * Appends one entry. The head row is locked for the transaction (SELECT ... FOR UPDATE), so
- * appends from any number of instances sharing a server take turns: each gets the next id and
- * links to the hash before it.
+ * Appends entries in their order, in one transaction (the recorder's group commit: one lock, one
+ * INSERT and one head update for all that arrived while the last append ran). The head row is
+ * locked for the transaction (SELECT ... FOR UPDATE), so appends from any number of instances
+ * sharing a server take turns: each entry gets the next id and links to the hash before it.
+ * All or none are stored.
  */
-export async function appendAccessLog(db: ArchiveDb, entry: NewAccessLogEntry, now: Date = new Date()): Promise<string> {
+export async function appendAccessLogEntries(db: ArchiveDb, entries: readonly TimedAccessLogEntry[]): Promise<string[]> {
+  if (entries.length === 0) return [];
   return db.transaction(async (tx) => {
     const [head] = await tx.select().from(accessLogHead).where(eq(accessLogHead.id, 1)).for("update");
     if (!head) throw new Error("access_log_head has no row: the migrations did not run");
-    const row = {
-      id: head.last_id + 1,
-      at: now.toISOString(),
-      user_email: entry.user_email,
-      action: entry.action,
-      detail: JSON.stringify(entry.detail),
-      ip: entry.ip,
-      user_agent: entry.user_agent,
-      prev_hash: head.last_hash,
-    };
-    const hash = accessLogEntryHash(row);
-    await tx.insert(accessLog).values({ ...row, hash });
-    await tx.update(accessLogHead).set({ last_id: row.id, last_hash: hash }).where(eq(accessLogHead.id, 1));
-    return String(row.id);
+    let lastId = head.last_id;
+    let lastHash = head.last_hash;
+    const rows = entries.map((entry) => {
+      const row = {
+        id: (lastId += 1),
+        at: entry.at.toISOString(),
+        user_email: entry.user_email,
+        action: entry.action,
+        detail: JSON.stringify(entry.detail),
+        ip: entry.ip,
+        user_agent: entry.user_agent,
+        prev_hash: lastHash,
+      };
+      lastHash = accessLogEntryHash(row);
+      return { ...row, hash: lastHash };
+    });
+    await tx.insert(accessLog).values(rows);
+    await tx.update(accessLogHead).set({ last_id: lastId, last_hash: lastHash }).where(eq(accessLogHead.id, 1));
+    return rows.map((row) => String(row.id));
   });
+}
+
+/** Appends one entry (see appendAccessLogEntries). */
+export async function appendAccessLog(db: ArchiveDb, entry: NewAccessLogEntry, now: Date = new Date()): Promise<string> {
+  const [id] = await appendAccessLogEntries(db, [{ ...entry, at: now }]);
+  return id!;
 }
 
 function parseDetail(text: string): Record<string, unknown> {
