@@ -34,8 +34,8 @@ type Waiting = { entry: TimedAccessLogEntry; settle(error?: unknown): void };
  * The recorder writing to the database `database` opens (the app's: appDatabase in runtime.ts).
  *
  * Group commit: one append runs at a time, and the entries that arrive meanwhile wait in order and
- * go together in the next one (one transaction, one lock on the chain's head). Under load that is
- * one transaction for many entries instead of one each, all queueing on the same row lock and, on
+ * go together in the next one (one append: see appendAccessLogEntries). Under load that is
+ * one append for many entries instead of one each, all queueing on the same row lock and, on
  * PGlite, on its one connection, ahead of the pages people are waiting for. An entry alone goes at
  * once. Each entry is stamped when it arrives, so ids and times keep the order of the actions.
  */
