@@ -7,6 +7,7 @@ import { z } from "zod";
 
 import { decideAccess, type AccessDenial } from "@/lib/server/auth/access";
 import { getAuthConfig } from "@/lib/server/auth/config";
+import { decodeSessionToken } from "@/lib/server/auth/decoded-tokens";
 import { isDemoSignInEnabled } from "@/lib/server/auth/demo";
 import { getAuthSecret } from "@/lib/server/auth/secret";
 
@@ -31,7 +32,7 @@ function hasSessionCookie(request: NextRequest): boolean {
 /** Decrypts the session cookie and re-applies the allowlist and demo rule to it. */
 export async function readSessionState(request: NextRequest): Promise<SessionState> {
   if (!hasSessionCookie(request)) return { status: "anonymous" };
-  const parsed = tokenSchema.safeParse(await getToken({ req: request, secret: getAuthSecret() }));
+  const parsed = tokenSchema.safeParse(await getToken({ req: request, secret: getAuthSecret(), decode: decodeSessionToken }));
   if (!parsed.success) return { status: "expired" };
   const token = parsed.data;
   const decision = decideAccess(

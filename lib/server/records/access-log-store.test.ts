@@ -122,6 +122,31 @@ describe.each(testDatabaseKinds())("the access log on $name", (kind) => {
     );
   });
 
+  it("keeps one chain when instances take turns, each having appended last before the other", async () => {
+    // Each handle remembers the head its last append left; the other instance has moved it since.
+    const other = kind.name === "PostgreSQL" ? await openArchiveDatabase(testDb.target) : database;
+    try {
+      for (let i = 0; i < 6; i += 1) {
+        await appendAccessLog((i % 2 === 0 ? database : other).db, entry(`u${i}@acme.test`, "view"));
+        if (i % 2 === 1) await appendAccessLog(other.db, entry(`again${i}@acme.test`, "view"));
+      }
+    } finally {
+      if (other !== database) await other.close();
+    }
+    expect(await verifyAccessLog(database.db)).toEqual({ ok: true, checked: 9, first_broken_id: null });
+    expect((await listAccessLog(database.db, {}, 50)).results.map((row) => row.user_email).reverse()).toEqual([
+      "u0@acme.test",
+      "u1@acme.test",
+      "again1@acme.test",
+      "u2@acme.test",
+      "u3@acme.test",
+      "again3@acme.test",
+      "u4@acme.test",
+      "u5@acme.test",
+      "again5@acme.test",
+    ]);
+  });
+
   it("keeps one chain when many appends race", async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => appendAccessLog(database.db, entry(`u${i}@acme.test`, "view"))));
     expect(await verifyAccessLog(database.db)).toEqual({ ok: true, checked: 20, first_broken_id: null });

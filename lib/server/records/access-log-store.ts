@@ -1,6 +1,7 @@
 import "server-only";
 
 import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 
 import type { AccessLogAction, AccessLogEntry, AccessLogPage, AccessLogQuery, AccessLogVerification } from "@/lib/access-log";
 import type { ArchiveDb } from "@/lib/server/archive/database";
@@ -8,7 +9,7 @@ import type { ArchiveDb } from "@/lib/server/archive/database";
 import { accessLogEntryHash, type HashedFields } from "./access-log-hash";
 import { accessLog, accessLogHead } from "./schema";
 
-// The access log's queries: append (one link of the chain at a time), list (newest first, keyset
+// The access log's queries: append (links of the chain, several at a time), list (newest first, keyset
 // on id), verify (recompute the chain). The same SQL runs on PGlite and PostgreSQL.
 
 export type NewAccessLogEntry = {
@@ -36,30 +37,97 @@ const entryColumns = {
 
 type StoredRow = HashedFields & { hash: string };
 
-/**
- * Appends one entry. The head row is locked for the transaction (SELECT ... FOR UPDATE), so
- * appends from any number of instances sharing a server take turns: each gets the next id and
- * links to the hash before it.
- */
-export async function appendAccessLog(db: ArchiveDb, entry: NewAccessLogEntry, now: Date = new Date()): Promise<string> {
-  return db.transaction(async (tx) => {
-    const [head] = await tx.select().from(accessLogHead).where(eq(accessLogHead.id, 1)).for("update");
-    if (!head) throw new Error("access_log_head has no row: the migrations did not run");
+/** An entry with the time it happened: the recorder stamps it on arrival, before it waits its turn. */
+export type TimedAccessLogEntry = NewAccessLogEntry & { at: Date };
+
+type Head = { last_id: number; last_hash: string | null };
+
+/** The entries as the links that follow `head`, each hashed over the one before. */
+function chainAfter(head: Head, entries: readonly TimedAccessLogEntry[]): StoredRow[] {
+  let prevHash = head.last_hash;
+  return entries.map((entry, index) => {
     const row = {
-      id: head.last_id + 1,
-      at: now.toISOString(),
+      id: head.last_id + index + 1,
+      at: entry.at.toISOString(),
       user_email: entry.user_email,
       action: entry.action,
       detail: JSON.stringify(entry.detail),
       ip: entry.ip,
       user_agent: entry.user_agent,
-      prev_hash: head.last_hash,
+      prev_hash: prevHash,
     };
-    const hash = accessLogEntryHash(row);
-    await tx.insert(accessLog).values({ ...row, hash });
-    await tx.update(accessLogHead).set({ last_id: row.id, last_hash: hash }).where(eq(accessLogHead.id, 1));
-    return String(row.id);
+    prevHash = accessLogEntryHash(row);
+    return { ...row, hash: prevHash };
   });
+}
+
+/** The head as this handle's last append left it: the next append most likely follows it. */
+const lastKnownHeads = new WeakMap<ArchiveDb, Head>();
+
+/**
+ * Appends entries in their order, all or none (the recorder's group commit: one statement or
+ * transaction for all that arrived while the last append ran). Each entry gets the next id and
+ * links to the hash before it.
+ *
+ * The head as this handle last left it is usually still the head (one process appends, or one
+ * instance most of the time), so the links are built on it and stored in one statement that moves
+ * the head only if it is still there: one round trip. When another instance moved it meanwhile,
+ * nothing is stored and the append runs again under the head's row lock (SELECT ... FOR UPDATE),
+ * which is how appends from any number of instances sharing a server take turns.
+ */
+export async function appendAccessLogEntries(db: ArchiveDb, entries: readonly TimedAccessLogEntry[]): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const known = lastKnownHeads.get(db);
+  const rows = known ? await appendAfter(db, known, entries) : null;
+  const stored = rows ?? (await appendUnderLock(db, entries));
+  const last = stored.at(-1)!;
+  lastKnownHeads.set(db, { last_id: last.id, last_hash: last.hash });
+  return stored.map((row) => String(row.id));
+}
+
+const insertedRowsSchema = z.object({ rows: z.array(z.unknown()) });
+
+/** One statement: the head moves from `head` to the last row and the rows go in, or (head moved) neither. */
+async function appendAfter(db: ArchiveDb, head: Head, entries: readonly TimedAccessLogEntry[]): Promise<StoredRow[] | null> {
+  const rows = chainAfter(head, entries);
+  const last = rows.at(-1)!;
+  const values = sql.join(
+    rows.map(
+      (row) =>
+        sql`(${row.id}::bigint, ${row.at}::timestamptz, ${row.user_email}::text, ${row.action}::text, ${row.detail}::text, ${row.ip}::text, ${row.user_agent}::text, ${row.prev_hash}::text, ${row.hash}::text)`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    with moved as (
+      update ${accessLogHead} set last_id = ${last.id}, last_hash = ${last.hash}
+      where ${accessLogHead.id} = 1 and ${accessLogHead.last_id} = ${head.last_id} and ${accessLogHead.last_hash} is not distinct from ${head.last_hash}::text
+      returning 1
+    )
+    insert into ${accessLog} (id, at, user_email, action, detail, ip, user_agent, prev_hash, hash)
+    select * from (values ${values}) as entries where exists (select 1 from moved)
+    returning id`);
+  // Both drivers answer { rows }; none when the head had moved (then nothing was stored).
+  return insertedRowsSchema.parse(result).rows.length > 0 ? rows : null;
+}
+
+/** The head read and locked for the transaction, the rows inserted after it, the head moved. */
+function appendUnderLock(db: ArchiveDb, entries: readonly TimedAccessLogEntry[]): Promise<StoredRow[]> {
+  return db.transaction(async (tx) => {
+    const [head] = await tx.select().from(accessLogHead).where(eq(accessLogHead.id, 1)).for("update");
+    if (!head) throw new Error("access_log_head has no row: the migrations did not run");
+    const rows = chainAfter(head, entries);
+    const last = rows.at(-1)!;
+    await tx.insert(accessLog).values(rows);
+    await tx.update(accessLogHead).set({ last_id: last.id, last_hash: last.hash }).where(eq(accessLogHead.id, 1));
+    return rows;
+  });
+}
+
+/** Appends one entry (see appendAccessLogEntries). */
+export async function appendAccessLog(db: ArchiveDb, entry: NewAccessLogEntry, now: Date = new Date()): Promise<string> {
+  const [id] = await appendAccessLogEntries(db, [{ ...entry, at: now }]);
+  return id!;
 }
 
 function parseDetail(text: string): Record<string, unknown> {

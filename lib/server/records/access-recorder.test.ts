@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { openArchiveDatabase } from "@/lib/server/archive/database";
+import { testDatabaseKinds } from "@/testing/archive-databases";
+
+import { listAccessLog, verifyAccessLog } from "./access-log-store";
 import { createAccessRecorder, requestOrigin } from "./access-recorder";
 
 const entry = { user_email: "ada@acme.test", action: "view" as const, detail: { url: "/" }, ip: "192.0.2.1", user_agent: "UA" };
@@ -24,6 +28,30 @@ describe("the access recorder", () => {
     const record = createAccessRecorder(() => new Promise(() => {}));
     await expect(record(entry)).resolves.toBe(false);
   });
+});
+
+describe.each(testDatabaseKinds())("the access recorder on $name", (kind) => {
+  it("stores every entry of a burst, in the order they came, on one intact chain", async () => {
+    const testDb = await kind.create();
+    const database = await openArchiveDatabase(testDb.target);
+    try {
+      const record = createAccessRecorder(async () => database.db);
+      const burst = Array.from({ length: 60 }, (_, n) => ({ ...entry, detail: { n } }));
+      expect(await Promise.all(burst.map((one) => record(one)))).toEqual(burst.map(() => true));
+      // And later ones, after the burst's appends have started.
+      expect(await Promise.all([record({ ...entry, detail: { n: 60 } }), record({ ...entry, detail: { n: 61 } })])).toEqual([true, true]);
+
+      const listed = (await listAccessLog(database.db, {}, 100)).results.reverse();
+      expect(listed.map((row) => row.detail)).toEqual(Array.from({ length: 62 }, (_, n) => ({ n })));
+      expect(listed.map((row) => row.id)).toEqual(Array.from({ length: 62 }, (_, n) => String(n + 1)));
+      const times = listed.map((row) => row.at);
+      expect(times).toEqual([...times].sort());
+      expect(await verifyAccessLog(database.db)).toEqual({ ok: true, checked: 62, first_broken_id: null });
+    } finally {
+      await database.close();
+      await testDb.drop();
+    }
+  }, 60_000);
 });
 
 describe("requestOrigin", () => {
