@@ -7,6 +7,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import { ALL_TIME, CUSTOM, isRangeId, RANGE_IDS, RANGE_LABELS, type DateRange, type RangeId } from "@/lib/date-presets";
 import { readQueryParams, toSearchParams } from "@/lib/filters";
 
+import { afterPress } from "./after-press";
 import { FIELD_CLASS, HINT_CLASS, LABEL_CLASS } from "./field-styles";
 import { isoToLocalInput, isoToTypedDateTime, readTypedDateTime } from "./local-datetime";
 import { useDraft } from "./use-draft";
@@ -127,7 +128,10 @@ export function DateRangeFilter({ range, relative, onRelative, onChange }: DateR
                   setHint(null);
                 }}
                 onKeyDown={(event) => onKeyDown(bound, event)}
-                onBlur={(event) => apply(bound, event.currentTarget.value)}
+                onBlur={(event) => {
+                  const text = event.currentTarget.value;
+                  afterPress(() => apply(bound, text));
+                }}
                 aria-invalid={hint?.bound === bound}
                 aria-describedby={hint ? hintId : undefined}
                 className={`${FIELD_CLASS} pr-9`}

@@ -3,6 +3,7 @@
 import { useId, useState, type KeyboardEvent } from "react";
 import type { z } from "zod";
 
+import { afterPress } from "./after-press";
 import { FIELD_CLASS, HINT_CLASS, LABEL_CLASS } from "./field-styles";
 import { useDraft } from "./use-draft";
 
@@ -91,7 +92,7 @@ export function TextFilter({
           setHint(null);
         }}
         onKeyDown={onKeyDown}
-        onBlur={apply}
+        onBlur={() => afterPress(apply)}
         aria-invalid={hint !== null}
         aria-describedby={described || undefined}
         className={`${FIELD_CLASS} disabled:cursor-not-allowed disabled:opacity-60`}

@@ -5,6 +5,7 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { FILTER_VALUE_SCHEMAS } from "@/lib/filters";
 import type { Person } from "@/lib/people";
 
+import { afterPress } from "./after-press";
 import { FIELD_CLASS, HINT_CLASS, LABEL_CLASS } from "./field-styles";
 import { nextOptionIndex } from "./listbox-navigation";
 import { useDraft } from "./use-draft";
@@ -124,7 +125,7 @@ export function UserEmailFilter({ value, onApply }: UserEmailFilterProps) {
             setActiveIndex(-1);
           }}
           onKeyDown={onKeyDown}
-          onBlur={apply}
+          onBlur={() => afterPress(apply)}
           aria-invalid={hint !== null}
           aria-describedby={hint ? hintId : undefined}
           className={FIELD_CLASS}
