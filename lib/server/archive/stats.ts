@@ -207,8 +207,8 @@ async function countMatching(db: ArchiveDb, filters: AuditTrailFilters): Promise
 /**
  * An open range the counts cannot serve (people, roles, IPs, actor, text): one pass over the matching
  * events gives their span with hourly bars, so they are read once, not once for the span and again
- * for the bars. Hours add up to any wider bar (all start on whole hours); a span narrow enough for
- * bars of minutes, rare and small, takes a second pass at that width.
+ * for the bars. Hours add up to any wider bar (all start on whole hours); a span of matches under
+ * about two and a half days has bars of minutes, and takes a second pass at that width.
  */
 async function countOpenRange(db: ArchiveDb, filters: AuditTrailFilters, given: Given): Promise<Counts> {
   const hourly = await groupMatching(db, filters, HOURLY, undefined);
