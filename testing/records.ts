@@ -1,8 +1,8 @@
-import { openArchiveDatabase, type ArchiveDatabase } from "@/lib/server/archive/database";
+import { openArchiveDatabase, type ArchiveDatabase, type ArchiveDb } from "@/lib/server/archive/database";
 import type { RecordsDependencies } from "@/lib/server/app-dependencies";
 import { isAdminEmail } from "@/lib/server/auth/admins";
 import { createAccessRecorder } from "@/lib/server/records/access-recorder";
-import type { NewAccessLogEntry } from "@/lib/server/records/access-log-store";
+import { appendAccessLogEntries, type NewAccessLogEntry } from "@/lib/server/records/access-log-store";
 
 import type { TestDatabaseKind } from "./archive-databases";
 
@@ -45,4 +45,10 @@ export function recordingRecords(admins: string[] = []): RecordsDependencies & {
       return true;
     },
   };
+}
+
+/** One access-log entry appended straight to the store (the app's recorder batches them), stamped `now`. */
+export async function appendAccessLog(db: ArchiveDb, entry: NewAccessLogEntry, now: Date = new Date()): Promise<string> {
+  const [id] = await appendAccessLogEntries(db, [{ ...entry, at: now }]);
+  return id!;
 }

@@ -2,9 +2,8 @@ import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { AccessLogPage } from "@/lib/access-log";
-import { appendAccessLog } from "@/lib/server/records/access-log-store";
 import { testDatabaseKinds } from "@/testing/archive-databases";
-import { openTestRecords, type TestRecords } from "@/testing/records";
+import { appendAccessLog, openTestRecords, type TestRecords } from "@/testing/records";
 import { apiRequest, signedInAs, signedOut } from "@/testing/routes";
 
 import { createAccessLogRoute } from "./create-route";

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { appendAccessLog } from "@/testing/records";
 import { testDatabaseKinds, type TestDatabase } from "@/testing/archive-databases";
 import { openArchiveDatabase, type ArchiveDatabase } from "@/lib/server/archive/database";
 
 import { accessLogEntryHash } from "./access-log-hash";
-import { appendAccessLog, listAccessLog, verifyAccessLog, type NewAccessLogEntry } from "./access-log-store";
+import { listAccessLog, verifyAccessLog, type NewAccessLogEntry } from "./access-log-store";
 
 const HOOK_TIMEOUT_MS = 60_000;
 /** Drizzle wraps the database's error; the trigger's words are in its cause. */

@@ -124,12 +124,6 @@ function appendUnderLock(db: ArchiveDb, entries: readonly TimedAccessLogEntry[])
   });
 }
 
-/** Appends one entry (see appendAccessLogEntries). */
-export async function appendAccessLog(db: ArchiveDb, entry: NewAccessLogEntry, now: Date = new Date()): Promise<string> {
-  const [id] = await appendAccessLogEntries(db, [{ ...entry, at: now }]);
-  return id!;
-}
-
 function parseDetail(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
