@@ -20,6 +20,7 @@ import { archiveStatus } from "@/lib/server/archive/runtime";
 import { getAuditTrailSource } from "@/lib/server/audit-trail-source";
 import { openQueryCursor, sealPageCursors } from "@/lib/server/cursor-seal";
 import { withLostQueryParams } from "@/lib/server/lost-query-params";
+import { readReaderTimeZone } from "@/lib/server/reader-time-zone";
 import { recordView } from "@/lib/server/records/record-view";
 import { isDemoUpstream } from "@/lib/upstream";
 
@@ -50,12 +51,14 @@ function fetchPageFromSource(user: string): FetchAuditTrailPage {
 
 /**
  * The URL's filters with a relative range resolved at this instant, which the explorer is given to
- * resolve at too: its first key is then this prefetch's. Without `tz`, calendar days are UTC's
- * until the browser names its own zone (the explorer resolves again then).
+ * resolve at too: its first key is then this prefetch's. Without `tz`, calendar days are the reader's
+ * as their browser last named its zone (UTC on a first visit): the explorer resolves again only if
+ * the browser's zone is another.
  */
-function resolveNow(url: ExplorerUrl): { filters: AuditTrailFilters | null; serverNow: number } {
+function resolveNow(url: ExplorerUrl, readerZone: string | null): { filters: AuditTrailFilters | null; serverNow: number } {
   const serverNow = Date.now();
-  return { filters: url.filters && resolveQueryRange({ ...url.filters, tz: url.timeZone ?? "UTC" }, new Date(serverNow)), serverNow };
+  const tz = url.timeZone ?? readerZone ?? "UTC";
+  return { filters: url.filters && resolveQueryRange({ ...url.filters, tz }, new Date(serverNow)), serverNow };
 }
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -70,7 +73,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const archive = config.archive.mode !== "off";
   const source = getAuditTrailSource();
   // The same reading the explorer makes; a URL whose filters cannot be used fetches nothing.
-  const { filters, serverNow } = resolveNow(readExplorerUrl(params, { archive }));
+  const { filters, serverNow } = resolveNow(readExplorerUrl(params, { archive }), await readReaderTimeZone());
   const queryClient = getQueryClient();
   const requestHeaders = await headers();
   // The first page (and, with the archive, its cheap status line) goes first, and the HTML waits for

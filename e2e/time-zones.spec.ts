@@ -97,6 +97,31 @@ test.describe("in New York", () => {
     await expect(page.getByText("Times in Europe/Berlin")).toBeVisible();
     await expect(filterBar(page).getByLabel("From", { exact: true })).toHaveValue("2026-10-01 02:00:00");
   });
+
+  test("on a return visit the server already renders New York's times and calendar days: nothing is fetched again", async ({ page }) => {
+    const firstPages: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/api/audit-trail" && !url.searchParams.has("cursor")) firstPages.push(url.search);
+    });
+    const [event] = await simulatorFirstPage({ page_size: 1 });
+    const time = () => page.locator(`tr[data-event-id="${event!.id}"] time`);
+
+    // A first visit: the server cannot know the zone yet, so last month is UTC's until hydrated.
+    await openExplorer(page, "/?range=last_month");
+    await expect.poll(() => firstPages.length).toBe(1);
+    // The browser has named its zone: the HTML of the next visit shows the times the table shows.
+    const html = await (await page.request.get("/")).text();
+    expect(html).toContain(`>${wallClock(event!.created_at, "America/New_York")}</time>`);
+    expect(html).not.toContain(`>${wallClock(event!.created_at, "UTC")}</time>`);
+
+    firstPages.length = 0;
+    await openExplorer(page, "/?range=last_month");
+    await page.waitForLoadState("networkidle");
+    expect(firstPages).toEqual([]);
+    await openExplorer(page, "/");
+    await expect(time()).toHaveText(wallClock(event!.created_at, "America/New_York"));
+  });
 });
 
 test.describe("in UTC", () => {

@@ -2,10 +2,14 @@
 
 import { createContext, useContext, useSyncExternalStore } from "react";
 
+import { ReaderTimeZoneContext } from "@/components/reader-time-zone";
+
 // The display zone: the page URL's `tz` when it names one, otherwise the browser's own. The
 // explorer provides it (DisplayZoneContext) and every time on the page reads it here: the table,
 // the detail, the chips, the date fields, the histogram and export file names. The server does
-// not know the browser's zone, so without `tz` the HTML is rendered in UTC and switches once hydrated.
+// only knows the zone the reader's browser last named (components/reader-time-zone.tsx): without
+// `tz` the HTML is rendered in that one, or in UTC on a first visit, and switches once hydrated if
+// the browser's differs.
 
 export type DisplayZone = {
   /** The IANA zone times are shown in. */
@@ -18,12 +22,13 @@ export type DisplayZone = {
 
 const noop = () => () => {};
 
-/** The browser's zone; null on the server and while hydrating. */
+/** The browser's zone; on the server and while hydrating, the one it last named (null if none). */
 export function useBrowserTimeZone(): string | null {
+  const remembered = useContext(ReaderTimeZoneContext);
   return useSyncExternalStore(
     noop,
     () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    () => null,
+    () => remembered,
   );
 }
 
