@@ -54,16 +54,16 @@ export const eventColumns = helper.columns([
 ]);
 
 /**
- * Layout per column id. From `sm` up, a row is a line of fixed-width cells (rows are absolutely
- * positioned, so cells cannot size each other). Below it, a row is a card: who and when on the
- * first line, what on the second, the description's first line on the third; role and IP address
- * are in the detail.
+ * Layout per column id (the rules are in app/globals.css, written once rather than on every cell).
+ * From `sm` up, a row is a line of fixed-width cells (rows are absolutely positioned, so cells cannot
+ * size each other). Below it, a row is a card: who and when on the first line, what on the second,
+ * the description's first line on the third; role and IP address are in the detail.
  */
 export const COLUMN_CLASS: Record<string, string> = {
-  time: "w-44 shrink-0 max-sm:order-2 max-sm:w-auto max-sm:text-zinc-600 dark:max-sm:text-zinc-400",
-  user: "w-56 shrink-0 max-sm:order-1 max-sm:w-auto max-sm:flex-1",
-  role: "w-32 shrink-0 max-sm:hidden",
-  event: "w-72 shrink-0 max-sm:order-3 max-sm:basis-full",
-  description: "min-w-64 flex-1 max-sm:order-4 max-sm:min-w-0 max-sm:basis-full",
-  ip_address: "w-44 shrink-0 max-sm:hidden",
+  time: "event-column-time",
+  user: "event-column-user",
+  role: "event-column-role",
+  event: "event-column-event",
+  description: "event-column-description",
+  ip_address: "event-column-ip_address",
 };

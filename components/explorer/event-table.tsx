@@ -134,7 +134,7 @@ export function EventTable({
                   key={header.id}
                   role="columnheader"
                   scope="col"
-                  className={`flex items-center px-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400 ${COLUMN_CLASS[header.column.id] ?? ""}`}
+                  className={`event-header-cell ${COLUMN_CLASS[header.column.id] ?? ""}`}
                 >
                   {header.isPlaceholder ? null : <table.FlexRender header={header} />}
                 </th>
@@ -168,11 +168,11 @@ export function EventTable({
                     onOpen(row.id);
                   }
                 }}
-                className={`absolute left-0 flex w-full cursor-pointer items-center border-b border-zinc-100 py-1.5 outline-none hover:bg-zinc-50 focus-visible:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600 max-sm:flex-wrap max-sm:items-baseline max-sm:gap-x-2 max-sm:gap-y-0.5 max-sm:px-3 max-sm:py-2.5 dark:border-zinc-800/70 dark:hover:bg-zinc-900 dark:focus-visible:bg-indigo-950 ${isOpen ? "bg-indigo-50 shadow-[inset_4px_0_0_var(--color-indigo-600)] dark:bg-indigo-950/60 dark:shadow-[inset_4px_0_0_var(--color-indigo-400)]" : ""}`}
+                className={isOpen ? "event-row event-row-open" : "event-row"}
                 style={{ minHeight: phone ? undefined : ROW_HEIGHT, transform: `translateY(${item.start - headerHeight}px)` }}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} role="cell" className={`min-w-0 overflow-hidden px-3 max-sm:px-0 ${COLUMN_CLASS[cell.column.id] ?? ""}`}>
+                  <td key={cell.id} role="cell" className={`event-cell ${COLUMN_CLASS[cell.column.id] ?? ""}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
