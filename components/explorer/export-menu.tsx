@@ -1,12 +1,12 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useState } from "react";
 
 import { exportCountText, exportProgressText } from "@/components/explorer/export-words";
 import { useTimeZone } from "@/components/explorer/use-time-zone";
 import { ExportManifestSummary } from "@/components/explorer/export-manifest-summary";
 import { Button } from "@/components/ui/button";
-import { onMenuKeyDown } from "@/components/menu-keys";
+import { MenuList } from "@/components/menu-list";
 import { usePopover } from "@/components/use-popover";
 import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
@@ -36,18 +36,9 @@ export function ExportMenu({ filters, total }: ExportMenuProps) {
   const [savedExportId, setSavedExportId] = useState<string | null>(null);
   const toast = useToast();
   const menuId = useId();
-  const items = useRef<Array<HTMLButtonElement | null>>([]);
   const { open, setOpen, root, trigger, close } = usePopover();
 
-  useEffect(() => {
-    if (open) items.current[0]?.focus();
-  }, [open]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) =>
-    onMenuKeyDown(event, items.current, { close, dismiss: () => setOpen(false) });
-
   const exportAs = async (format: ExportFormat) => {
-    close();
     if (!filters) return;
     setSavedExportId(null);
     const outcome = await start(filters, format, timeZone);
@@ -76,33 +67,14 @@ export function ExportMenu({ filters, total }: ExportMenuProps) {
           <span aria-hidden="true">▾</span>
         </Button>
         {open && (
-          <ul
+          <MenuList
             id={menuId}
-            role="menu"
-            aria-label="Export format"
-            onKeyDown={onKeyDown}
-            className="absolute top-full right-0 z-20 mt-1 min-w-48 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            {EXPORT_FORMATS.map((format, index) => (
-              <li key={format} role="none">
-                <button
-                  ref={(element) => {
-                    items.current[index] = element;
-                  }}
-                  type="button"
-                  role="menuitem"
-                  tabIndex={-1}
-                  onClick={() => void exportAs(format)}
-                  className="flex w-full items-baseline gap-2 px-3 py-1.5 text-left text-sm text-zinc-900 hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:text-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
-                >
-                  {FORMAT_LABELS[format]}
-                  <span aria-hidden="true" className="text-xs text-zinc-600 dark:text-zinc-400">
-                    {FORMAT_HINTS[format]}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+            label="Export format"
+            choices={EXPORT_FORMATS.map((format) => ({ label: FORMAT_LABELS[format], hint: FORMAT_HINTS[format], onSelect: () => void exportAs(format) }))}
+            close={close}
+            dismiss={() => setOpen(false)}
+            widthClass="min-w-48"
+          />
         )}
       </div>
       {running && (

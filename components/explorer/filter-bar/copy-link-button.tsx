@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 
 import { useTimeZone } from "@/components/explorer/use-time-zone";
-import { onMenuKeyDown } from "@/components/menu-keys";
+import { MenuList } from "@/components/menu-list";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { usePopover } from "@/components/use-popover";
@@ -37,12 +37,7 @@ export function CopyLinkButton({ filters, window: covered, openEvent }: CopyLink
   const { timeZone } = useTimeZone();
   const [manualUrl, setManualUrl] = useState<string | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
-  const items = useRef<Array<HTMLButtonElement | null>>([]);
   const { open, setOpen, root, trigger, close } = usePopover();
-
-  useEffect(() => {
-    if (open) items.current[0]?.focus();
-  }, [open]);
 
   useEffect(() => {
     fieldRef.current?.focus();
@@ -85,36 +80,15 @@ export function CopyLinkButton({ filters, window: covered, openEvent }: CopyLink
         <span aria-hidden="true">▾</span>
       </Button>
       {open && (
-        <ul
+        <MenuList
           id={menuId}
-          role="menu"
-          aria-label="Sharing options"
-          onKeyDown={(event) => onMenuKeyDown(event, items.current, { close, dismiss: () => setOpen(false) })}
-          className="absolute top-full right-0 z-20 mt-1 min-w-64 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          {MENU_ITEMS.map((item, index) => (
-            <li key={item.label} role="none">
-              <button
-                ref={(element) => {
-                  items.current[index] = element;
-                }}
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                onClick={() => {
-                  close();
-                  void copy(item.live);
-                }}
-                className="flex w-full flex-col px-3 py-1.5 text-left text-sm text-zinc-900 hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:text-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
-              >
-                {item.label}
-                <span aria-hidden="true" className="text-xs text-zinc-600 dark:text-zinc-400">
-                  {item.hint}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+          label="Sharing options"
+          choices={MENU_ITEMS.map((item) => ({ label: item.label, hint: item.hint, onSelect: () => void copy(item.live) }))}
+          close={close}
+          dismiss={() => setOpen(false)}
+          hintBelow
+          widthClass="min-w-64"
+        />
       )}
       {manualUrl ? (
         <div className="absolute right-0 top-full z-30 mt-1 flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-1.5 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
