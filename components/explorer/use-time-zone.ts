@@ -3,6 +3,7 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
 
 import { ReaderTimeZoneContext } from "@/components/reader-time-zone";
+import { systemTimeZone } from "@/lib/time-zone";
 
 // The display zone: the page URL's `tz` when it names one, otherwise the browser's own. The
 // explorer provides it (DisplayZoneContext) and every time on the page reads it here: the table,
@@ -27,7 +28,7 @@ export function useBrowserTimeZone(): string | null {
   const remembered = useContext(ReaderTimeZoneContext);
   return useSyncExternalStore(
     noop,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    systemTimeZone,
     () => remembered,
   );
 }
